@@ -1,0 +1,46 @@
+"""PDF → raw tables with provenance. Knows PDFs and page layout, not the document's language."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+from .errors import InputError, ProjektpuljeError, TableError
+from .layout import ExtractSettings
+from .model import ExtractedDocument, RawRow, RawTable, TextLine
+
+# name → module with `extract(path, *, settings, password)`; adding an extractor is adding a file.
+EXTRACTORS = {
+    "pdfplumber": "extract.pdfplumber_extractor",
+    "camelot": "extract.camelot_extractor",
+}
+DEFAULT_EXTRACTOR = "pdfplumber"
+
+
+def extract_document(
+    path: Path,
+    *,
+    extractor: str = DEFAULT_EXTRACTOR,
+    settings: ExtractSettings | None = None,
+    password: str | None = None,
+) -> ExtractedDocument:
+    """Read every table of one PDF with the named extractor."""
+    if extractor not in EXTRACTORS:
+        raise ProjektpuljeError(f"unknown extractor {extractor!r}; choose from {', '.join(EXTRACTORS)}")
+    module = import_module(EXTRACTORS[extractor])
+    return module.extract(Path(path), settings=settings or ExtractSettings(), password=password)
+
+
+__all__ = [
+    "DEFAULT_EXTRACTOR",
+    "EXTRACTORS",
+    "ExtractSettings",
+    "ExtractedDocument",
+    "InputError",
+    "ProjektpuljeError",
+    "RawRow",
+    "RawTable",
+    "TableError",
+    "TextLine",
+    "extract_document",
+]

@@ -1,0 +1,84 @@
+"""What an extractor hands on: raw tables with their provenance.
+
+Coordinates are PDF points with the origin at the top left of the page
+(pdfplumber's convention); pages are 1-based.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One printed line of a table (or one cell row, when the extractor saw cells).
+
+    ``cells`` holds the label cell first, then one cell per value column, verbatim.
+    A cell may hold several printed lines joined by "\\n" when the extractor knows
+    they share a cell. ``continues`` is the layout's evidence about the previous
+    row: True when this line sits in the same cell as the one above, False when
+    something (a rule, a row gap) separates them, None when the layout cannot tell.
+    ``indent`` is how far the label starts right of the table's label column, in ems.
+    """
+
+    cells: tuple[str, ...]
+    page: int
+    bbox: BBox
+    continues: bool | None = False
+    indent: float = 0.0
+
+    @property
+    def label(self) -> str:
+        return self.cells[0]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return self.cells[1:]
+
+    def __repr__(self) -> str:
+        return f"RawRow(p{self.page} {' | '.join(self.cells)!r} continues={self.continues})"
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A table as found in the PDF, with what surrounds it and where it came from."""
+
+    source: str
+    page: int
+    index: int
+    extractor: str
+    bbox: BBox
+    header: tuple[str, ...]
+    rows: tuple[RawRow, ...]
+    caption: str = ""
+    footnotes: tuple[str, ...] = ()
+    pages: tuple[int, ...] = ()
+
+    def __repr__(self) -> str:
+        where = f"p{self.page}" if len(self.pages) <= 1 else f"p{self.pages[0]}-{self.pages[-1]}"
+        return (
+            f"<RawTable {self.source} {where} #{self.index} {self.extractor}: "
+            f"{len(self.rows)} rows, caption={self.caption[:40]!r}>"
+        )
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A line of running text outside the tables (prose, headings, captions)."""
+
+    text: str
+    page: int
+    bbox: BBox
+    size: float = 0.0
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """Everything an extractor read from one PDF."""
+
+    source: str
+    page_count: int
+    tables: tuple[RawTable, ...]
+    text: tuple[TextLine, ...] = field(default=(), repr=False)

@@ -1,0 +1,36 @@
+"""Tables from a PDF through pdfplumber's words and drawn edges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .layout import ExtractSettings, PageContent, Rule, Word, pages_to_tables
+from .model import ExtractedDocument
+from .pdf_input import open_pdf
+
+NAME = "pdfplumber"
+MIN_RULE_WIDTH = 15.0  # shorter horizontal strokes are underlines or glyph parts, not rules
+
+
+def page_to_content(page) -> PageContent:
+    """pdfplumber page → words with font size and horizontal rules."""
+    words = tuple(
+        Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], round(w["size"], 1))
+        for w in page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    )
+    rules = tuple(
+        Rule(e["x0"], e["x1"], e["top"])
+        for e in page.edges
+        if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_WIDTH
+    )
+    return PageContent(page.page_number, float(page.width), float(page.height), words, rules)
+
+
+def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
+    with open_pdf(path, password=password) as pdf:
+        pages = []
+        for page in pdf.pages:
+            pages.append(page_to_content(page))
+            page.close()
+    tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))

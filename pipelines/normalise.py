@@ -1,0 +1,366 @@
+"""Raw tables → tidy budget lines. Knows Danish budget tables, not PDFs.
+
+The steps, each a small function:
+
+    caption_to_number_and_area, header_to_unit_and_years
+    rows_to_logical_rows     printed lines → one row per table cell row (wrapped labels joined)
+    logical_rows_to_lines    rows → items and stated totals, with section, group and footnote
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Sequence
+
+from extract import RawRow, RawTable, TableError
+
+from .numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
+from .vocabulary import Vocabulary, label_key
+
+# Words a Danish label cannot end on: a line ending on one of them wraps on.
+CONNECTING_WORDS = frozenset(
+    "og eller samt af til for med i på under om fra ved hos mellem mod efter uden inden over "
+    "de den det en et vedr. ifht. inkl. ekskl. jf. bl.a. f.eks. evt. mv. m.v. via".split()
+)
+BULLET = re.compile(r"^\s*[-–•]\s+(?=\S)")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+MIN_INDENT_EM = 0.3
+TKR = Decimal(1000)  # amount_tkr is in 1.000 kr., the unit the documents state amounts in
+
+
+@dataclass(frozen=True)
+class Item:
+    year: int
+    table_no: int
+    area: str
+    section: str
+    section_key: str
+    group: str
+    item: str
+    footnote: str
+    footnote_text: str
+    amount_tkr: Decimal
+    amount_dkk: int
+    page: int
+    source_file: str
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    year: int
+    table_no: int
+    area: str
+    level: str  # section | table
+    section: str
+    section_key: str
+    stated_tkr: Decimal
+    page: int
+    source_file: str
+
+
+@dataclass(frozen=True)
+class UnknownLabel:
+    """A structural label (a section heading) the vocabulary does not know."""
+
+    table_no: int
+    label: str
+    nearest: str
+    page: int
+
+
+@dataclass(frozen=True)
+class NormalisedTable:
+    table_no: int
+    area: str
+    unit: str
+    years: tuple[int, ...]
+    items: tuple[Item, ...]
+    totals: tuple[StatedTotal, ...]
+    unknown_labels: tuple[UnknownLabel, ...] = ()
+
+
+@dataclass
+class LogicalRow:
+    """One row of the table as the reader sees it: all its printed lines joined."""
+
+    lines: list[str]
+    values: tuple[str, ...]
+    page: int
+    certain: bool  # False when the rows around it were told apart by wording alone
+    bullet: bool = False
+    value_page: int = 0
+
+    @property
+    def label(self) -> str:
+        return " ".join(part.strip() for part in self.lines if part.strip())
+
+    @property
+    def has_values(self) -> bool:
+        return any(v.strip() for v in self.values)
+
+
+# --- caption and header ----------------------------------------------------
+
+
+def caption_to_number_and_area(caption: str, *, vocab: Vocabulary) -> tuple[int | None, str]:
+    """'Tabel 4. Sundhedsinnovation - aktiviteter og forventet forbrug' → (4, 'Sundhedsinnovation')."""
+    match = re.match(vocab.caption_pattern, caption.strip(), re.IGNORECASE)
+    if not match:
+        return None, ""
+    title = re.sub(r"\s+", " ", match.group("title")).strip()
+    number = int(match.group("number"))
+    tries = [(r"\s+[-–—]\s*", s) for s in vocab.dashed_suffixes] + [(r"\s+", s) for s in vocab.plain_suffixes]
+    for separator, suffix in tries:
+        found = re.search(separator + re.escape(suffix) + r"\.?$", title, re.IGNORECASE)
+        if found and found.start() > 0:
+            return number, title[: found.start()].strip()
+    return number, title
+
+
+def header_to_unit_and_years(header: Sequence[str], *, vocab: Vocabulary, where: str) -> tuple[str, Decimal, tuple[int, ...]]:
+    """('1.000 kr.', '2021') → ('1.000 kr.', 1000, (2021,))."""
+    if not header:
+        raise TableError(f"{where}: the table has no header row with its unit and year")
+    unit = header[0].strip()
+    factor = vocab.unit_factor(unit)
+    if factor is None:
+        raise TableError(f"{where}: unknown unit {unit!r} in the header; expected one of {sorted(vocab.units)}")
+    years = []
+    for cell in header[1:]:
+        if not YEAR.match(cell.strip()):
+            raise TableError(f"{where}: header cell {cell!r} is not a year")
+        years.append(int(cell))
+    return unit, factor, tuple(years)
+
+
+# --- printed lines → logical rows -----------------------------------------
+
+
+def _is_bullet(text: str) -> bool:
+    return bool(BULLET.match(text))
+
+
+def structural_kind(label: str, *, vocab: Vocabulary) -> str | None:
+    """'section', 'subtotal', 'total' for a structural label the vocabulary knows, else None."""
+    label = split_marker(label)[0]
+    if vocab.is_total(label):
+        return "total"
+    if vocab.subtotal_section(label) is not None:
+        return "subtotal"
+    if vocab.section_key(label) is not None:
+        return "section"
+    return None
+
+
+def _reads_on(text: str) -> bool:
+    """Whether a printed line cannot end a label: it ends on a hyphen, a comma or a connecting word."""
+    text = text.rstrip()
+    if text.endswith(("-", ",", "&", "/", "–")):
+        return True
+    words = text.split()
+    return bool(words) and words[-1].lower() in CONNECTING_WORDS
+
+
+def continues_by_wording(upper: LogicalRow, raw: RawRow, *, vocab: Vocabulary) -> bool:
+    """Decide from the words alone whether a printed line wraps on from the row above."""
+    text = raw.label.strip()
+    has_values = any(v.strip() for v in raw.values)
+    if not text:
+        return has_values and not upper.has_values
+    if _is_bullet(text):
+        return False
+    joined = f"{upper.label} {text}"
+    if structural_kind(joined, vocab=vocab) and not structural_kind(text, vocab=vocab):
+        return True
+    if structural_kind(text, vocab=vocab) or structural_kind(upper.label, vocab=vocab):
+        return False
+    if upper.has_values and has_values:
+        return False
+    if upper.bullet and raw.indent >= MIN_INDENT_EM:
+        return True  # indented like the sub-items but no dash of its own: the sub-item's wrapped rest
+    return text[0].islower() or _reads_on(upper.label)
+
+
+def rows_to_logical_rows(rows: Sequence[RawRow], *, vocab: Vocabulary) -> list[LogicalRow]:
+    """Join each row's wrapped lines, by the layout's evidence where it has any, else by wording."""
+    logical: list[LogicalRow] = []
+    for raw in rows:
+        upper = logical[-1] if logical else None
+        if upper is not None and raw.continues is True:
+            join = True
+        elif upper is None or raw.continues is False:
+            join = False
+        else:
+            join = continues_by_wording(upper, raw, vocab=vocab)
+        if join and upper is not None and not (upper.has_values and any(v.strip() for v in raw.values)):
+            upper.lines.append(raw.label)
+            if any(v.strip() for v in raw.values):
+                upper.values, upper.value_page = raw.values, raw.page
+            continue
+        logical.append(
+            LogicalRow(
+                lines=[raw.label],
+                values=raw.values,
+                page=raw.page,
+                certain=raw.continues is not None,
+                bullet=_is_bullet(raw.label),
+                value_page=raw.page,
+            )
+        )
+    return _join_impossible_headings(logical, vocab=vocab)
+
+
+def _join_impossible_headings(rows: list[LogicalRow], *, vocab: Vocabulary) -> list[LogicalRow]:
+    """A label-only row that heads nothing (a subtotal, a section or another heading follows)
+    cannot be a group heading: where the layout left it open, it is the wrapped rest of the row above."""
+    out: list[LogicalRow] = []
+    for i, row in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        heads_nothing = nxt is None or (
+            not nxt.bullet and not nxt.has_values and structural_kind(nxt.label, vocab=vocab) != "section"
+        ) or structural_kind(nxt.label, vocab=vocab) in ("subtotal", "total", "section")
+        if (
+            out
+            and not row.certain
+            and not row.has_values
+            and not row.bullet
+            and structural_kind(row.label, vocab=vocab) is None
+            and heads_nothing
+            and out[-1].has_values
+            and structural_kind(out[-1].label, vocab=vocab) is None
+        ):
+            out[-1].lines.extend(row.lines)
+            continue
+        out.append(row)
+    return out
+
+
+# --- logical rows → items and stated totals --------------------------------
+
+
+@dataclass
+class _State:
+    section: str = ""
+    section_key: str = ""
+    group: str = ""
+    group_by_bullets: bool = False
+    after_subtotal: bool = True
+    sections_seen: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9æøå]+", "_", label_key(text)).strip("_")
+
+
+def _parse_amount(text: str, *, where: str) -> tuple[Decimal, str]:
+    value, marker = split_marker(text)
+    try:
+        return parse_danish_number(value), marker
+    except NumberFormatError:
+        raise TableError(f"{where}: {text!r} in an amount column is not a number") from None
+
+
+def footnotes_to_texts(footnotes: Sequence[str], *, pattern: str) -> dict[str, str]:
+    """['* Er bevilget …'] → {'*': 'Er bevilget …'}."""
+    texts: dict[str, str] = {}
+    for note in footnotes:
+        match = re.match(pattern, note.strip())
+        if match:
+            texts.setdefault(match.group("marker"), re.sub(r"\s+", " ", match.group("text")).strip())
+    return texts
+
+
+def to_dkk(amount: Decimal, factor: Decimal, *, where: str) -> int:
+    """The one place a printed amount becomes whole kroner."""
+    dkk = amount * factor
+    if dkk != dkk.to_integral_value():
+        raise TableError(f"{where}: {amount} × {factor} is not a whole number of kroner")
+    return int(dkk)
+
+
+def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> NormalisedTable:
+    """One raw table → its items and stated totals."""
+    table_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
+    table_no = table_no or ordinal
+    where = f"{raw.source}, page {raw.page}, table {table_no}"
+    unit, factor, years = header_to_unit_and_years(raw.header, vocab=vocab, where=where)
+    notes = footnotes_to_texts(raw.footnotes, pattern=vocab.footnote_pattern)
+    items: list[Item] = []
+    totals: list[StatedTotal] = []
+    unknown: list[UnknownLabel] = []
+    state = _State()
+    rows = rows_to_logical_rows(raw.rows, vocab=vocab)
+    for index, row in enumerate(rows):
+        label, label_marker = split_marker(row.label)
+        label = BULLET.sub("", label).strip()
+        kind = structural_kind(row.label, vocab=vocab)
+        row_where = f"{raw.source}, page {row.value_page}, table {table_no}, row {label!r}"
+        if len([v for v in row.values if v.strip()]) and len(row.values) != len(years):
+            raise TableError(f"{row_where}: {len(row.values)} amount columns but {len(years)} years in the header")
+        if not row.has_values:
+            if kind == "section" or (kind is None and state.after_subtotal and not row.bullet):
+                key = vocab.section_key(label) or _slug(label)
+                if kind is None:
+                    nearest = vocab.nearest_section(label) or ""
+                    unknown.append(UnknownLabel(table_no, label, nearest, row.page))
+                state.section, state.section_key, state.group = label, key, ""
+                state.sections_seen[label_key(label)] = (label, key)
+                state.after_subtotal = False
+            elif kind is None:
+                state.group = label
+                nxt = rows[index + 1] if index + 1 < len(rows) else None
+                state.group_by_bullets = bool(nxt and nxt.bullet)
+            continue
+        amounts = [_parse_amount(v, where=row_where) for v in row.values]
+        if kind in ("subtotal", "total"):
+            if kind == "subtotal":
+                named = vocab.subtotal_section(label) or ""
+                section, key = state.sections_seen.get(named, (state.section, state.section_key))
+                level = "section"
+            else:
+                section, key, level = "", "", "table"
+            for year, (amount, _) in zip(years, amounts):
+                totals.append(
+                    StatedTotal(year, table_no, area, level, section, key, amount * factor / TKR, row.value_page, raw.source)
+                )
+            state.group, state.after_subtotal = "", True
+            continue
+        if state.group and state.group_by_bullets and not row.bullet:
+            state.group = ""
+        for year, (amount, amount_marker) in zip(years, amounts):
+            marker = label_marker or amount_marker
+            items.append(
+                Item(
+                    year=year,
+                    table_no=table_no,
+                    area=area,
+                    section=state.section,
+                    section_key=state.section_key,
+                    group=state.group,
+                    item=label,
+                    footnote=marker,
+                    footnote_text=notes.get(marker, "") if marker else "",
+                    amount_tkr=amount * factor / TKR,
+                    amount_dkk=to_dkk(amount, factor, where=row_where),
+                    page=row.value_page,
+                    source_file=raw.source,
+                )
+            )
+        state.after_subtotal = False
+    return NormalisedTable(table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown))
+
+
+__all__ = [
+    "Item",
+    "LogicalRow",
+    "NormalisedTable",
+    "StatedTotal",
+    "UnknownLabel",
+    "caption_to_number_and_area",
+    "decimal_to_text",
+    "header_to_unit_and_years",
+    "normalise_table",
+    "rows_to_logical_rows",
+]

@@ -1,0 +1,51 @@
+"""Danish printed numbers → exact Decimals. Group separator ".", decimal separator ","."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+GROUP_SEPARATOR = "."
+DECIMAL_SEPARATOR = ","
+NOTHING_PLANNED = frozenset({"-", "–", "—"})
+_MINUS_SIGNS = "-–−÷"
+_NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡])$")
+
+
+class NumberFormatError(ValueError):
+    """Text in an amount column that is not a Danish number."""
+
+
+def split_marker(text: str) -> tuple[str, str]:
+    """'Euroskills*' → ('Euroskills', '*'); '0*' → ('0', '*'); text without a marker → (text, '')."""
+    text = text.strip()
+    match = _MARKER.search(text)
+    if not match:
+        return text, ""
+    return text[: match.start()].rstrip(), match.group("marker")
+
+
+def parse_danish_number(text: str) -> Decimal:
+    """'1.000' → 1000, '0,663' → 0.663, '-' → 0, '÷50' → -50. Anything else raises NumberFormatError."""
+    raw = text.strip().replace("\u00a0", "").replace(" ", "")
+    if raw in NOTHING_PLANNED:
+        return Decimal(0)
+    sign = 1
+    if raw and raw[0] in _MINUS_SIGNS:
+        sign, raw = -1, raw[1:]
+    match = _NUMBER.match(raw)
+    if not match:
+        raise NumberFormatError(f"{text!r} is not a Danish number")
+    digits = match.group("int").replace(GROUP_SEPARATOR, "")
+    frac = match.group("frac")
+    value = Decimal(f"{digits}.{frac}" if frac else digits)
+    return sign * value
+
+
+def decimal_to_text(value: Decimal) -> str:
+    """Plain decimal text with '.' and no exponent or trailing zeros: 1500, 0.663, -2.5."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,71 @@
+"""The structural vocabulary (sections, totals, units, captions) read from vocabulary.toml."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_VOCABULARY = Path(__file__).with_name("vocabulary.toml")
+
+
+def label_key(text: str) -> str:
+    """The form labels are compared in: lower case, single spaces, no trailing colon."""
+    return re.sub(r"\s+", " ", text).strip().rstrip(":").strip().lower()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    sections: dict[str, str]  # label_key(printed) → canonical key
+    subtotal_patterns: tuple[re.Pattern[str], ...]
+    total_labels: frozenset[str]
+    units: dict[str, Decimal]  # label_key(printed) → factor to DKK
+    caption_pattern: str
+    dashed_suffixes: tuple[str, ...]
+    plain_suffixes: tuple[str, ...]
+    footnote_pattern: str
+
+    def section_key(self, label: str) -> str | None:
+        return self.sections.get(label_key(label))
+
+    def subtotal_section(self, label: str) -> str | None:
+        """The section a subtotal label names ("Tilskudsmidler i alt" → "Tilskudsmidler"), or None."""
+        for pattern in self.subtotal_patterns:
+            match = pattern.match(label_key(label))
+            if match:
+                return match.group("section")
+        return None
+
+    def is_total(self, label: str) -> bool:
+        return label_key(label) in self.total_labels
+
+    def unit_factor(self, label: str) -> Decimal | None:
+        return self.units.get(label_key(label))
+
+    def nearest_section(self, label: str) -> str | None:
+        """The known section label closest to an unknown one, for messages."""
+        found = difflib.get_close_matches(label_key(label), list(self.sections), n=1, cutoff=0.5)
+        return found[0] if found else None
+
+
+def vocabulary_from_dict(data: dict) -> Vocabulary:
+    return Vocabulary(
+        sections={label_key(label): key for key, labels in data["sections"].items() for label in labels},
+        subtotal_patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["subtotal"]["patterns"]),
+        total_labels=frozenset(label_key(t) for t in data["total"]["labels"]),
+        units={label_key(unit): Decimal(factor) for unit, factor in data["units"].items()},
+        caption_pattern=data["caption"]["pattern"],
+        dashed_suffixes=tuple(data["caption"]["dashed_suffixes"]),
+        plain_suffixes=tuple(data["caption"]["plain_suffixes"]),
+        footnote_pattern=data["footnote"]["pattern"],
+    )
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path = DEFAULT_VOCABULARY) -> Vocabulary:
+    with Path(path).open("rb") as fh:
+        return vocabulary_from_dict(tomllib.load(fh))
