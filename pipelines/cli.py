@@ -1,0 +1,100 @@
+"""The projektpulje command: parses arguments, calls pipelines.run, prints. Nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
+
+from .run import BUNDLED_SAMPLE, RunSettings, run_document
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+RUN_HELP = """\
+Extract every budget table of each PDF into DIR/<pdf stem>/items.csv and totals.csv,
+and reconcile every stated subtotal and total against the sum of its rows.
+
+example:
+  projektpulje run                       # the bundled 2021 sample
+  projektpulje run udmoentning-2021.pdf --out results/
+
+exit codes:
+  0  every stated total agrees with its rows
+  1  a stated total disagrees, or a rule failed (files are still written)
+  2  an input cannot be used (one line on stderr says why; nothing is written for it)
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="projektpulje",
+        description="Turn 'Udmøntning af projektpuljen' PDFs into tidy, reconciled budget CSVs.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser(
+        "run",
+        help="extract, normalise and reconcile PDFs into CSVs",
+        description=RUN_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument("pdfs", nargs="*", type=Path, metavar="PDF", help="PDF files (default: the bundled sample)")
+    run.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output/)")
+    run.add_argument(
+        "--extractor", choices=sorted(EXTRACTORS), default=DEFAULT_EXTRACTOR, help=f"default: {DEFAULT_EXTRACTOR}"
+    )
+    run.add_argument("--password", help="password of an encrypted PDF")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    run.add_argument("--debug", action="store_true", help="show tracebacks")
+    return parser
+
+
+def _error(message: str) -> None:
+    print(f"projektpulje: error: {message}", file=sys.stderr)
+
+
+def command_run(args: argparse.Namespace) -> int:
+    settings = RunSettings(out_dir=args.out, extractor=args.extractor, password=args.password)
+    progress = (lambda message: None) if args.quiet else (lambda message: print(message, file=sys.stderr))
+    worst = EXIT_OK
+    for pdf in args.pdfs or [BUNDLED_SAMPLE]:
+        try:
+            result = run_document(pdf, settings=settings, progress=progress)
+        except ProjektpuljeError as error:
+            if args.debug:
+                traceback.print_exc()
+            _error(str(error))
+            worst = max(worst, error.exit_code)
+            continue
+        except Exception as error:  # a PDF that breaks a library in a way it does not report
+            if args.debug:
+                traceback.print_exc()
+            _error(f"{pdf}: cannot be read ({type(error).__name__}: {error}); run with --debug for details")
+            worst = max(worst, EXIT_UNUSABLE)
+            continue
+        for note in result.skipped:
+            progress(note)
+        for _, total in result.totals[result.totals["status"] != "ok"].iterrows():
+            where = f"table {total['table_no']} ({total['area']})"
+            what = f"{total['section']} i alt" if total["level"] == "section" else "Total"
+            progress(
+                f"mismatch: {pdf.name}, page {total['page']}, {where}, {what} {total['year']}: "
+                f"stated {total['stated_tkr']}, rows sum to {total['computed_tkr']}"
+            )
+        for finding in result.findings:
+            progress(f"rule failed: {pdf.name}: {finding}")
+        print(result.summary())
+        worst = max(worst, result.exit_code)
+    return worst
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    commands = {"run": command_run}
+    return commands[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
