@@ -244,14 +244,21 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
-def pages_to_furniture(pages: Sequence[PageContent], *, band: float) -> set[str]:
+def _looks_like_row(line: Line, *, cell_gap_em: float) -> bool:
+    """A label with values set apart after it: a table row (or a repeated table header), never page furniture."""
+    values = line_to_value_words(line, cell_gap_em=cell_gap_em)
+    return bool(values) and len(values) < len(line.words)
+
+
+def pages_to_furniture(pages: Sequence[PageContent], *, band: float, cell_gap_em: float) -> set[str]:
     """Texts (digits masked) that repeat at the top or bottom of several pages: headers, footers."""
     counts: dict[str, int] = {}
     for page in pages:
         seen = {
             _furniture_key(line.text)
             for line in words_to_lines(page.words)
-            if line.bottom < page.height * band or line.top > page.height * (1 - band)
+            if (line.bottom < page.height * band or line.top > page.height * (1 - band))
+            and not _looks_like_row(line, cell_gap_em=cell_gap_em)
         }
         for key in seen:
             counts[key] = counts.get(key, 0) + 1
@@ -502,6 +509,8 @@ def page_to_layout(
         rows = region_to_rows(region, page.rules, settings=settings)
         if rows and _is_header(rows[0]):
             region.header, region.rows = rows[0].cells, rows[1:]
+            if region.rows:
+                region.rows[0] = replace(region.rows[0], continues=False)
         else:
             extend_region_upwards(region, kinded)
             region.rows = region_to_rows(region, page.rules, settings=settings)
@@ -624,11 +633,9 @@ def regions_to_tables(
     return tables
 
 
-def pages_to_tables(
-    pages: Sequence[PageContent], *, source: str, extractor: str, settings: ExtractSettings
-) -> tuple[list[RawTable], list[TextLine]]:
-    """The whole chain for a document whose pages are already read."""
-    furniture = pages_to_furniture(pages, band=settings.furniture_band)
+def pages_to_layouts(pages: Sequence[PageContent], *, settings: ExtractSettings) -> list[PageLayout]:
+    """Every page's tables, notes and running text, with value columns found over the whole document."""
+    furniture = pages_to_furniture(pages, band=settings.furniture_band, cell_gap_em=settings.cell_gap_em)
     body_lines = [
         line
         for page in pages
@@ -636,12 +643,32 @@ def pages_to_tables(
         if not _is_furniture(line, page, furniture, settings.furniture_band)
     ]
     columns = lines_to_columns(body_lines, settings=settings)
-    regions: list[Region] = []
-    notes: list[Note] = []
-    text: list[TextLine] = []
-    for page in pages:
-        layout = page_to_layout(page, columns, furniture=furniture, settings=settings)
-        regions.extend(layout.regions)
-        notes.extend(layout.notes)
-        text.extend(layout.text)
+    return [page_to_layout(page, columns, furniture=furniture, settings=settings) for page in pages]
+
+
+def layouts_to_tables(
+    layouts: Sequence[PageLayout], *, source: str, extractor: str
+) -> tuple[list[RawTable], list[TextLine]]:
+    regions = [r for layout in layouts for r in layout.regions]
+    notes = [n for layout in layouts for n in layout.notes]
+    text = [t for layout in layouts for t in layout.text]
     return regions_to_tables(regions, notes, source=source, extractor=extractor), text
+
+
+def region_is_ruled(region: Region, rules: Sequence[Rule]) -> bool:
+    """Whether rules separate most of the region's lines (a drawn cell grid)."""
+    evidence = rows_to_evidence(region.lines, rules, columns=region.columns, cell_gap_em=DEFAULT_CELL_GAP_EM)
+    return len(region.lines) >= 4 and all(e is not None for e in evidence) and _ruled_share(region, rules) >= 0.6
+
+
+def _ruled_share(region: Region, rules: Sequence[Rule]) -> float:
+    x0, _, x1, _ = region.bbox
+    pairs = list(zip(region.lines, region.lines[1:]))
+    return sum(_rule_between(a, b, rules, x0, x1) for a, b in pairs) / max(len(pairs), 1)
+
+
+def pages_to_tables(
+    pages: Sequence[PageContent], *, source: str, extractor: str, settings: ExtractSettings
+) -> tuple[list[RawTable], list[TextLine]]:
+    """The whole chain for a document whose pages are already read."""
+    return layouts_to_tables(pages_to_layouts(pages, settings=settings), source=source, extractor=extractor)

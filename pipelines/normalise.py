@@ -138,6 +138,11 @@ def header_to_unit_and_years(header: Sequence[str], *, vocab: Vocabulary, where:
 # --- printed lines → logical rows -----------------------------------------
 
 
+def _one_line(text: str) -> str:
+    """A cell printed on several lines, as one: lines joined with one space, as printed otherwise."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
 def _is_bullet(text: str) -> bool:
     return bool(BULLET.match(text))
 
@@ -195,13 +200,13 @@ def rows_to_logical_rows(rows: Sequence[RawRow], *, vocab: Vocabulary) -> list[L
         else:
             join = continues_by_wording(upper, raw, vocab=vocab)
         if join and upper is not None and not (upper.has_values and any(v.strip() for v in raw.values)):
-            upper.lines.append(raw.label)
+            upper.lines.append(_one_line(raw.label))
             if any(v.strip() for v in raw.values):
                 upper.values, upper.value_page = raw.values, raw.page
             continue
         logical.append(
             LogicalRow(
-                lines=[raw.label],
+                lines=[_one_line(raw.label)],
                 values=raw.values,
                 page=raw.page,
                 certain=raw.continues is not None,

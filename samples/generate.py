@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -91,6 +92,15 @@ def notes_and_caption(table: Table) -> list[tuple[str, str]]:
     notes = [("note", text) for text in table.footnotes]
     caption = [("caption", table.caption)]
     return caption + notes if table.footnotes_after_caption else notes + caption
+
+
+def notes_around(
+    table: Table, caption_above: bool
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Caption and footnotes as (above the table, below the table)."""
+    if caption_above:
+        return [("caption", table.caption)], [("note", t) for t in table.footnotes]
+    return [], notes_and_caption(table)
 
 
 # ---------------------------------------------------------------------------
@@ -159,13 +169,70 @@ def _docx_row_flag(row, tag: str) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement(tag))
 
 
-def build_docx(doc: Document, path: Path) -> None:
+@dataclass(frozen=True)
+class DocxLayout:
+    """What differs between the renderings made with Word and LibreOffice."""
+
+    font: str = "Arial"
+    size: float = 10  # body text and table cells, in pt
+    leading: float = 13  # body text line spacing
+    cell_leading: float = 12
+    widths: tuple[float, float] = (86, 24)  # label and amount column, in mm
+    grid: bool = True  # full cell grid; else only a rule under the header
+    header_fill: str | None = "D9E2EC"
+    valign: str = "TOP"  # TOP, CENTER or BOTTOM
+    cell_space: tuple[float, float] = (1, 1)  # before and after, in pt
+    gap_space: float = 6  # space before a row that stands apart
+    hanging_subitems: bool = False  # "-<tab>label" with a hanging indent
+    caption_above: bool = False
+
+
+DOCX_GRID = DocxLayout()
+
+
+def _docx_header_rule(grid) -> None:
+    """No borders anywhere, but a line under the header row."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def border(parent, edge: str, value: str) -> None:
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), value)
+        if value != "nil":
+            element.set(qn("w:sz"), "6")
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), "000000")
+        parent.append(element)
+
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border(borders, edge, "nil")
+    grid._tbl.tblPr.append(borders)
+    for cell in grid.rows[0].cells:
+        cell_borders = OxmlElement("w:tcBorders")
+        border(cell_borders, "bottom", "single")
+        cell._tc.get_or_add_tcPr().append(cell_borders)
+
+
+def _docx_hanging_subitem(paragraph, label: str) -> None:
+    """A sub-item as "-", a tab and the label, wrapped lines under the label."""
+    from docx.shared import Mm
+
+    indent = Mm(6)
+    paragraph.paragraph_format.left_indent = indent
+    paragraph.paragraph_format.first_line_indent = Mm(3) - indent
+    paragraph.paragraph_format.tab_stops.add_tab_stop(indent)
+    paragraph.add_run(SUBITEM_PREFIX.strip() + "\t" + label)
+
+
+def build_docx(doc: Document, path: Path, layout: DocxLayout = DOCX_GRID) -> None:
     from docx import Document as WordDocument
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
     word = WordDocument()
+    font = layout.font
 
     section = word.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -176,45 +243,45 @@ def build_docx(doc: Document, path: Path) -> None:
 
     styles = word.styles
     normal = styles["Normal"]
-    _docx_font(normal, "Arial", 10)
+    _docx_font(normal, font, layout.size)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(8)
-    normal.paragraph_format.line_spacing = Pt(13)
+    normal.paragraph_format.line_spacing = Pt(layout.leading)
 
     heading = styles["Heading 1"]
-    _docx_font(heading, "Arial", 12, bold=True)
+    _docx_font(heading, font, 12, bold=True)
     heading.paragraph_format.space_before = Pt(16)
     heading.paragraph_format.space_after = Pt(6)
     heading.paragraph_format.keep_with_next = True
 
     title = _docx_paragraph_style(word, "Document Title")
-    _docx_font(title, "Arial", 18, bold=True)
+    _docx_font(title, font, 18, bold=True)
     title.paragraph_format.space_after = Pt(6)
     title.paragraph_format.line_spacing = Pt(22)
 
     subtitle = _docx_paragraph_style(word, "Document Subtitle")
-    _docx_font(subtitle, "Arial", 11)
+    _docx_font(subtitle, font, 11)
     subtitle.paragraph_format.space_after = Pt(18)
     subtitle.paragraph_format.line_spacing = Pt(14)
 
     cell_style = _docx_paragraph_style(word, "Table Text")
-    _docx_font(cell_style, "Arial", 10)
+    _docx_font(cell_style, font, layout.size)
     cell_style.paragraph_format.space_after = Pt(0)
-    cell_style.paragraph_format.line_spacing = Pt(12)
+    cell_style.paragraph_format.line_spacing = Pt(layout.cell_leading)
 
     caption = styles["Caption"]
-    _docx_font(caption, "Arial", 9, bold=False, italic=True)
+    _docx_font(caption, font, 9, bold=False, italic=True)
     caption.paragraph_format.space_before = Pt(4)
     caption.paragraph_format.space_after = Pt(6)
 
     note = _docx_paragraph_style(word, "Table Note")
-    _docx_font(note, "Arial", 8.5)
+    _docx_font(note, font, 8.5)
     note.paragraph_format.space_before = Pt(2)
     note.paragraph_format.space_after = Pt(4)
     note.paragraph_format.line_spacing = Pt(10.5)
 
     footer_style = _docx_paragraph_style(word, "Page Footer")
-    _docx_font(footer_style, "Arial", 8)
+    _docx_font(footer_style, font, 8)
     footer_style.paragraph_format.space_after = Pt(0)
 
     footer = section.footer.paragraphs[0]
@@ -226,14 +293,29 @@ def build_docx(doc: Document, path: Path) -> None:
     word.add_paragraph(doc.title, style=title)
     word.add_paragraph(doc.subtitle, style=subtitle)
 
-    widths = (Mm(86), Mm(24))
+    def add_notes(notes: list[tuple[str, str]], keep_last: bool) -> None:
+        for position, (kind, text) in enumerate(notes, start=1):
+            paragraph = word.add_paragraph(
+                text, style=caption if kind == "caption" else note
+            )
+            paragraph.paragraph_format.keep_with_next = (
+                keep_last or position < len(notes)
+            )
+
+    widths = tuple(Mm(width) for width in layout.widths)
+    valign = getattr(WD_CELL_VERTICAL_ALIGNMENT, layout.valign)
+    space_before, space_after = layout.cell_space
     for area in doc.areas:
         word.add_paragraph(area.heading, style=heading)
         for text in area.paragraphs:
             word.add_paragraph(text)
 
+        above, below = notes_around(area.table, layout.caption_above)
+        add_notes(above, keep_last=True)
+
         grid = word.add_table(rows=0, cols=2)
-        grid.style = styles["Table Grid"]
+        if layout.grid:
+            grid.style = styles["Table Grid"]
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
         grid.autofit = False
         for column, width in zip(grid.columns, widths):
@@ -246,37 +328,38 @@ def build_docx(doc: Document, path: Path) -> None:
             if row.kind == HEADER:
                 _docx_row_flag(table_row, "w:tblHeader")
             strong = row.kind in (HEADER, SECTION, SUBTOTAL, TOTAL)
-            for cell, width, text in zip(
-                table_row.cells, widths, (row_label(row), row.amount)
+            hanging = row.kind == SUBITEM and layout.hanging_subitems
+            texts = (row_label(row), row.amount)
+            for column, (cell, width, text) in enumerate(
+                zip(table_row.cells, widths, texts)
             ):
                 cell.width = width
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+                cell.vertical_alignment = valign
                 paragraph = cell.paragraphs[0]
                 paragraph.style = cell_style
                 paragraph.paragraph_format.space_before = Pt(
-                    6 if row.gap else 1
+                    layout.gap_space if row.gap else space_before
                 )
-                paragraph.paragraph_format.space_after = Pt(1)
+                paragraph.paragraph_format.space_after = Pt(space_after)
                 # Keep the first and last rows together with their
                 # neighbours so that a table never leaves only its header or
                 # its total behind when it continues on the next page.
                 paragraph.paragraph_format.keep_with_next = (
                     index < 3 or index >= len(rows) - 3
                 )
-                if text:
+                if column == 0 and hanging:
+                    _docx_hanging_subitem(paragraph, row.label)
+                elif text:
                     run = paragraph.add_run(text)
                     run.bold = strong
                     run.italic = row.kind == GROUP
-                if row.kind == HEADER:
-                    _docx_cell_shading(cell, "D9E2EC")
+                if row.kind == HEADER and layout.header_fill:
+                    _docx_cell_shading(cell, layout.header_fill)
             table_row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if not layout.grid:
+            _docx_header_rule(grid)
 
-        below = notes_and_caption(area.table)
-        for position, (kind, text) in enumerate(below, start=1):
-            paragraph = word.add_paragraph(
-                text, style=caption if kind == "caption" else note
-            )
-            paragraph.paragraph_format.keep_with_next = position < len(below)
+        add_notes(below, keep_last=False)
 
     props = word.core_properties
     props.title = doc.title
@@ -290,14 +373,14 @@ def build_docx(doc: Document, path: Path) -> None:
     word.save(path)
 
 
-def render_docx(doc: Document, out_pdf: Path) -> None:
+def render_docx(doc: Document, out_pdf: Path, layout: DocxLayout = DOCX_GRID) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise RuntimeError("LibreOffice (soffice) is needed for the docx rendering")
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         source = tmp_dir / f"{out_pdf.stem}.docx"
-        build_docx(doc, source)
+        build_docx(doc, source, layout)
         subprocess.run(
             [
                 soffice,
@@ -315,6 +398,40 @@ def render_docx(doc: Document, out_pdf: Path) -> None:
             timeout=300,
         )
         shutil.move(str(tmp_dir / f"{out_pdf.stem}.pdf"), out_pdf)
+
+
+def render_lo_nogrid(doc: Document, out_pdf: Path) -> None:
+    """No borders but a rule under the header, amounts on the last line."""
+    layout = DocxLayout(
+        font="Liberation Sans",
+        size=11,
+        leading=14,
+        cell_leading=13,
+        widths=(108, 26),
+        grid=False,
+        header_fill=None,
+        valign="BOTTOM",
+        cell_space=(0, 5),
+        gap_space=4,
+    )
+    render_docx(doc, out_pdf, layout)
+
+
+def render_lo_grid_center(doc: Document, out_pdf: Path) -> None:
+    """Full grid, narrow labels, amounts centred, captions above."""
+    layout = DocxLayout(
+        font="Liberation Serif",
+        size=11,
+        leading=14,
+        cell_leading=13,
+        widths=(58, 24),
+        header_fill="E7E6E6",
+        valign="CENTER",
+        cell_space=(2, 2),
+        hanging_subitems=True,
+        caption_above=True,
+    )
+    render_docx(doc, out_pdf, layout)
 
 
 # ---------------------------------------------------------------------------
@@ -360,7 +477,24 @@ def _reportlab_build(doc: Document, out_pdf: Path, story, margins, footer) -> No
     template.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
-def render_reportlab(doc: Document, out_pdf: Path) -> None:
+@dataclass(frozen=True)
+class OpenLayout:
+    """What differs between the ReportLab renderings in Helvetica with the
+    amount on the last line of a label and the caption below the table."""
+
+    size: float = 10  # body text and table cells, in pt
+    leading: float = 13
+    cell_leading: float = 12
+    widths: tuple[float, float] = (100, 24)  # label and amount column, in mm
+    padding: float = 2.5  # above and below every cell
+    gap_padding: float = 9  # below the row before one that stands apart
+    rules: bool = True  # under the header, above subtotals and the total
+    repeat_header: bool = True
+    keep_space: float = 72  # start a table on a new page if less is left
+    margin: float = 25  # page margins, in mm
+
+
+def _render_open(doc: Document, out_pdf: Path, layout: OpenLayout) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -370,7 +504,8 @@ def render_reportlab(doc: Document, out_pdf: Path) -> None:
     from reportlab.platypus import TableStyle
 
     body = ParagraphStyle(
-        "body", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=7
+        "body", fontName="Helvetica", fontSize=layout.size,
+        leading=layout.leading, spaceAfter=7,
     )
     title = ParagraphStyle(
         "title", parent=body, fontName="Helvetica-Bold", fontSize=18, leading=22,
@@ -391,7 +526,10 @@ def render_reportlab(doc: Document, out_pdf: Path) -> None:
         "note", parent=body, fontSize=8.5, leading=10.5, spaceBefore=2,
         spaceAfter=4,
     )
-    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=12)
+    cell = ParagraphStyle(
+        "cell", fontName="Helvetica", fontSize=layout.size,
+        leading=layout.cell_leading,
+    )
     bold = ParagraphStyle("cell-bold", parent=cell, fontName="Helvetica-Bold")
     cell_styles = {
         HEADER: bold,
@@ -405,30 +543,35 @@ def render_reportlab(doc: Document, out_pdf: Path) -> None:
     def table_flowable(table: Table) -> RLTable:
         data = []
         commands = [
-            ("FONT", (0, 0), (-1, -1), "Helvetica", 10),
+            ("FONT", (0, 0), (-1, -1), "Helvetica", layout.size),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, -1), layout.padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), layout.padding),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
             ("RIGHTPADDING", (1, 0), (1, -1), 0),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
         ]
+        if layout.rules:
+            commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black))
         for i, row in enumerate(table.rows):
             style = cell_styles.get(row.kind, cell)
             data.append([para(row_label(row).strip(), style), row.amount])
             if row.kind in (HEADER, SUBTOTAL, TOTAL):
-                commands.append(("FONT", (1, i), (1, i), "Helvetica-Bold", 10))
+                commands.append(
+                    ("FONT", (1, i), (1, i), "Helvetica-Bold", layout.size)
+                )
             if row.gap and i > 0:
-                commands.append(("BOTTOMPADDING", (0, i - 1), (-1, i - 1), 9))
-            if row.kind == SUBTOTAL:
+                commands.append(
+                    ("BOTTOMPADDING", (0, i - 1), (-1, i - 1), layout.gap_padding)
+                )
+            if row.kind == SUBTOTAL and layout.rules:
                 commands.append(("LINEABOVE", (0, i), (-1, i), 0.3, colors.grey))
-            if row.kind == TOTAL:
+            if row.kind == TOTAL and layout.rules:
                 commands.append(("LINEABOVE", (0, i), (-1, i), 0.8, colors.black))
         return RLTable(
             data,
-            colWidths=(100 * mm, 24 * mm),
-            repeatRows=1,
+            colWidths=tuple(width * mm for width in layout.widths),
+            repeatRows=1 if layout.repeat_header else 0,
             hAlign="LEFT",
             style=TableStyle(commands),
         )
@@ -437,16 +580,38 @@ def render_reportlab(doc: Document, out_pdf: Path) -> None:
     for area in doc.areas:
         story.append(para(area.heading, heading))
         story.extend(para(text, body) for text in area.paragraphs)
-        story.append(CondPageBreak(72))
+        if layout.keep_space:
+            story.append(CondPageBreak(layout.keep_space))
         story.append(table_flowable(area.table))
         story.append(Spacer(1, 4))
         for kind, text in notes_and_caption(area.table):
             story.append(para(text, caption if kind == "caption" else note))
         story.append(Spacer(1, 6))
 
-    margin = 25 * mm
+    margin = layout.margin * mm
     footer = _reportlab_footer(doc, "Helvetica", A4[0] - margin, 12 * mm)
     _reportlab_build(doc, out_pdf, story, (margin, margin, margin, margin), footer)
+
+
+def render_reportlab(doc: Document, out_pdf: Path) -> None:
+    _render_open(doc, out_pdf, OpenLayout())
+
+
+def render_tight_lastline(doc: Document, out_pdf: Path) -> None:
+    """Helvetica 9 pt, no rules, no cell padding, narrow labels."""
+    layout = OpenLayout(
+        size=9,
+        leading=11.5,
+        cell_leading=10.8,
+        widths=(60, 20),
+        padding=0,
+        gap_padding=0,
+        rules=False,
+        repeat_header=False,
+        keep_space=0,
+        margin=22,
+    )
+    _render_open(doc, out_pdf, layout)
 
 
 def render_compact(doc: Document, out_pdf: Path) -> None:
@@ -536,34 +701,124 @@ def render_compact(doc: Document, out_pdf: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
+# HTML + CSS -> PDF (WeasyPrint)
+# ---------------------------------------------------------------------------
+
+WEASY_CSS = """
+@page {
+  size: A4;
+  margin: 22mm 22mm 24mm 22mm;
+  @bottom-center {
+    content: "%(reference)s Side " counter(page);
+    font: 8pt "DejaVu Sans";
+  }
+}
+body { font: 10pt/1.4 "DejaVu Sans"; margin: 0; }
+h1 { font-size: 17pt; margin: 0 0 4pt; }
+p.subtitle { font-size: 11pt; margin: 0 0 16pt; }
+h2 { font-size: 12pt; margin: 16pt 0 6pt; break-after: avoid; }
+p { margin: 0 0 7pt; }
+table { border-collapse: collapse; width: 130mm; margin: 10pt 0 0; }
+caption { caption-side: top; text-align: left; font-weight: bold;
+          font-size: 9.5pt; padding-bottom: 4pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border-bottom: 0.5pt solid #777; padding: 2pt 3pt; text-align: left;
+         vertical-align: top; }
+th { border-bottom: 1pt solid #000; }
+.amount { width: 24mm; text-align: right; }
+.section, .subtotal, .total { font-weight: bold; }
+.group { font-style: italic; }
+.subitem { padding-left: 10pt; }
+.gap td { padding-top: 8pt; }
+p.note { font-size: 8.5pt; margin: 4pt 0 0; }
+"""
+
+
+def build_html(doc: Document) -> str:
+    def cells(row: Row, tag: str) -> str:
+        return (
+            f'<{tag} class="{row.kind}">{escape(row_label(row).strip())}</{tag}>'
+            f'<{tag} class="amount">{escape(row.amount)}</{tag}>'
+        )
+
+    parts = [
+        '<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">',
+        f"<title>{escape(doc.title)}</title>",
+        f'<meta name="author" content="{escape(doc.author)}">',
+        f"<style>{WEASY_CSS % {'reference': doc.reference}}</style></head><body>",
+        f"<h1>{escape(doc.title)}</h1>",
+        f'<p class="subtitle">{escape(doc.subtitle)}</p>',
+    ]
+    for area in doc.areas:
+        parts.append(f"<h2>{escape(area.heading)}</h2>")
+        parts.extend(f"<p>{escape(text)}</p>" for text in area.paragraphs)
+        above, below = notes_around(area.table, caption_above=True)
+        header, *rows = area.table.rows
+        parts.append(f"<table><caption>{escape(above[0][1])}</caption>")
+        parts.append(f"<thead><tr>{cells(header, 'th')}</tr></thead><tbody>")
+        for row in rows:
+            gap = ' class="gap"' if row.gap else ""
+            parts.append(f"<tr{gap}>{cells(row, 'td')}</tr>")
+        parts.append("</tbody></table>")
+        parts.extend(f'<p class="note">{escape(text)}</p>' for _, text in below)
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def render_weasy(doc: Document, out_pdf: Path) -> None:
+    from weasyprint import HTML
+
+    HTML(string=build_html(doc)).write_pdf(out_pdf)
+
+
+# ---------------------------------------------------------------------------
 # Command line
 # ---------------------------------------------------------------------------
 
+SAMPLES_DIR = HERE
+FIXTURES_DIR = HERE.parent / "tests" / "fixtures" / "layouts"
+
+# name: (file name, renderer, default folder)
 RENDERINGS = {
-    "docx": (f"{STEM}.pdf", render_docx),
-    "reportlab": (f"{STEM}-reportlab.pdf", render_reportlab),
-    "compact": (f"{STEM}-compact.pdf", render_compact),
+    "docx": (f"{STEM}.pdf", render_docx, SAMPLES_DIR),
+    "reportlab": (f"{STEM}-reportlab.pdf", render_reportlab, SAMPLES_DIR),
+    "compact": (f"{STEM}-compact.pdf", render_compact, SAMPLES_DIR),
+    "lo-nogrid": ("lo-nogrid.pdf", render_lo_nogrid, FIXTURES_DIR),
+    "lo-grid-center": ("lo-grid-center.pdf", render_lo_grid_center, FIXTURES_DIR),
+    "weasy": ("weasy.pdf", render_weasy, FIXTURES_DIR),
+    "tight-lastline": ("tight-lastline.pdf", render_tight_lastline, FIXTURES_DIR),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument(
-        "--out", type=Path, default=HERE, help="output folder (default: samples/)"
+        "--out",
+        type=Path,
+        help="output folder (default: samples/, or tests/fixtures/layouts/ "
+        "for the test layouts)",
     )
     parser.add_argument(
         "--only",
         action="append",
-        choices=sorted(RENDERINGS),
+        choices=list(RENDERINGS),
         metavar="NAME",
         help="build only this rendering: " + ", ".join(RENDERINGS),
     )
+    parser.add_argument(
+        "--fixtures",
+        action="store_true",
+        help="build the test layouts instead of the samples",
+    )
     args = parser.parse_args(argv)
 
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name in args.only or RENDERINGS:
-        filename, render = RENDERINGS[name]
-        target = args.out / filename
+    wanted = FIXTURES_DIR if args.fixtures else SAMPLES_DIR
+    names = args.only or [n for n, r in RENDERINGS.items() if r[2] == wanted]
+    for name in names:
+        filename, render, folder = RENDERINGS[name]
+        target = (args.out or folder) / filename
+        target.parent.mkdir(parents=True, exist_ok=True)
         render(DOCUMENT, target)
         print(target)
     return 0

@@ -1,0 +1,123 @@
+"""Tables through camelot: the same table regions, captions and footnotes, camelot's own reading of the cells.
+
+The flavour follows the page: ``lattice`` where rules draw a cell grid around
+the table, ``stream`` where the table is open.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Sequence
+
+from .layout import (
+    VALUE_PATTERN,
+    YEAR_PATTERN,
+    ExtractSettings,
+    PageContent,
+    Region,
+    layouts_to_tables,
+    pages_to_layouts,
+    region_is_ruled,
+)
+from .model import ExtractedDocument, RawRow
+from .pdf_input import open_pdf
+from .pdfplumber_extractor import page_to_content
+
+NAME = "camelot"
+AREA_PADDING = 6.0  # points around the text of a table, so a grid's outer rules fall inside
+VALUE_COLUMN_SHARE = 0.6  # a column is a value column when this share of its filled cells are values
+
+
+def _area(region: Region, page: PageContent) -> str:
+    x0, top, x1, bottom = region.bbox
+    pad = AREA_PADDING
+    return f"{x0 - pad},{page.height - top + pad},{x1 + pad},{page.height - bottom - pad}"
+
+
+def _value_columns(grid: Sequence[Sequence[str]]) -> list[int]:
+    columns = []
+    for c in range(1, max((len(r) for r in grid), default=0)):
+        filled = [r[c].strip() for r in grid if c < len(r) and r[c].strip()]
+        if filled and sum(bool(VALUE_PATTERN.match(v)) for v in filled) >= VALUE_COLUMN_SHARE * len(filled):
+            columns.append(c)
+    return columns
+
+
+def _nearest_row(rows: Sequence[RawRow], top: float, bottom: float) -> RawRow | None:
+    inside = [r for r in rows if top <= (r.bbox[1] + r.bbox[3]) / 2 <= bottom]
+    return inside[0] if len(inside) == 1 else None
+
+
+def grid_to_rows(
+    grid: Sequence[Sequence[str]],
+    spans: Sequence[tuple[float, float]],
+    *,
+    region: Region,
+    page: PageContent,
+    lattice: bool,
+) -> tuple[tuple[str, ...], list[RawRow]]:
+    """camelot's cell grid → header cells and raw rows (label first, then the value columns)."""
+    value_columns = _value_columns(grid)
+    own_rows = [*([RawRow(region.header, region.page, region.bbox)] if region.header else []), *region.rows]
+    header: tuple[str, ...] = ()
+    rows: list[RawRow] = []
+    for cells, (y_top, y_bottom) in zip(grid, spans):
+        cells = [re.sub(r"[ \t]+", " ", c).strip() for c in cells]
+        if not any(cells):
+            continue
+        label = " ".join(c for i, c in enumerate(cells) if i not in value_columns and c)
+        values = tuple(cells[i] for i in value_columns)
+        top, bottom = page.height - y_top, page.height - y_bottom
+        if not header and not rows and values and all(YEAR_PATTERN.match(v) for v in values if v) and any(values):
+            header = (label, *values)
+            continue
+        own = _nearest_row(own_rows, top, bottom)
+        rows.append(
+            RawRow(
+                cells=(label, *values),
+                page=region.page,
+                bbox=(region.bbox[0], top, region.bbox[2], bottom),
+                continues=False if lattice or own is None and not rows else (own.continues if own else None),
+                indent=own.indent if own else 0.0,
+            )
+        )
+    return header, rows
+
+
+def _read_regions(path: Path, page: PageContent, regions: Sequence[Region], *, password: str | None) -> None:
+    import camelot
+
+    for region in regions:
+        lattice = region_is_ruled(region, page.rules)
+        options = {"engine": "vector"} if lattice else {}
+        found = camelot.read_pdf(
+            str(path),
+            pages=str(page.number),
+            flavor="lattice" if lattice else "stream",
+            table_areas=[_area(region, page)],
+            password=password,
+            suppress_stdout=True,
+            **options,
+        )
+        if not found:
+            continue
+        table = max(found, key=lambda t: t.shape[0])
+        grid = table.df.values.tolist()
+        header, rows = grid_to_rows(grid, table.rows, region=region, page=page, lattice=lattice)
+        region.header = header or region.header
+        region.rows = rows
+
+
+def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
+    with open_pdf(path, password=password) as pdf:
+        pages = []
+        for page in pdf.pages:
+            pages.append(page_to_content(page))
+            page.close()
+    layouts = pages_to_layouts(pages, settings=settings)
+    for page, layout in zip(pages, layouts):
+        if layout.regions:
+            _read_regions(path, page, layout.regions, password=password)
+    tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME)
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))
