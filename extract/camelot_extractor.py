@@ -89,24 +89,33 @@ def _read_regions(path: Path, page: PageContent, regions: Sequence[Region], *, p
     import camelot
 
     for region in regions:
-        lattice = region_is_ruled(region, page.rules)
-        options = {"engine": "vector"} if lattice else {}
-        found = camelot.read_pdf(
-            str(path),
-            pages=str(page.number),
-            flavor="lattice" if lattice else "stream",
-            table_areas=[_area(region, page)],
-            password=password,
-            suppress_stdout=True,
-            **options,
-        )
-        if not found:
-            continue
-        table = max(found, key=lambda t: t.shape[0])
-        grid = table.df.values.tolist()
-        header, rows = grid_to_rows(grid, table.rows, region=region, page=page, lattice=lattice)
-        region.header = header or region.header
-        region.rows = rows
+        flavours = ["lattice", "stream"] if region_is_ruled(region, page) else ["stream"]
+        for flavour in flavours:
+            options = {"engine": "vector"} if flavour == "lattice" else {}
+            found = camelot.read_pdf(
+                str(path),
+                pages=str(page.number),
+                flavor=flavour,
+                table_areas=[_area(region, page)],
+                password=password,
+                suppress_stdout=True,
+                **options,
+            )
+            if not found:
+                continue
+            table = max(found, key=lambda t: t.shape[0])
+            grid = table.df.values.tolist()
+            header, rows = grid_to_rows(grid, table.rows, region=region, page=page, lattice=flavour == "lattice")
+            if _plausible(rows, region):
+                region.header = header or region.header
+                region.rows = rows
+                break
+
+
+def _plausible(rows: Sequence[RawRow], region: Region) -> bool:
+    """camelot's reading has a value column and at least as many value rows as the layout saw."""
+    own = sum(1 for r in region.rows if any(r.values))
+    return bool(rows) and len(rows[0].cells) > 1 and sum(1 for r in rows if any(r.values)) >= own
 
 
 def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:

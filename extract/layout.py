@@ -33,6 +33,8 @@ YEAR_PATTERN = re.compile(r"^(19|20)\d\d$")
 # Where the layout cannot tell rows apart by rules, a wrapped line sits at
 # least this much closer to the line above than separate rows do.
 MIN_WRAP_PITCH_DIFFERENCE = 1.5
+# Share of neighbouring value lines a rule must separate for the table to count as a cell grid.
+GRID_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -74,12 +76,20 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class VerticalRule:
+    x: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class PageContent:
     number: int
     width: float
     height: float
     words: tuple[Word, ...]
     rules: tuple[Rule, ...] = ()
+    vertical_rules: tuple[VerticalRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -400,6 +410,34 @@ def cannot_continue(upper: Line, lower: Line, *, columns: Sequence[Column], limi
     return upper_words[-1].x1 + space + (first.x1 - first.x0) < limit - 1
 
 
+def lines_are_gridded(
+    lines: Sequence[Line], rules: Sequence[Rule], *, columns: Sequence[Column], cell_gap_em: float
+) -> bool:
+    """A cell grid: a rule between (nearly) every two lines that carry values, since those are always two rows.
+
+    Tables with a rule only under the header or above the total fail this, and are
+    read by their spacing instead.
+    """
+    valued = [
+        line for line in lines
+        if any(_column_of(w, columns) is not None for w in line_to_value_words(line, cell_gap_em=cell_gap_em))
+    ]
+    if len(valued) < 4:
+        return False
+    x0 = min(line.x0 for line in lines)
+    x1 = max(line.x1 for line in lines)
+    separated = [_rule_between(a, b, rules, x0, x1) for a, b in zip(valued, valued[1:])]
+    return sum(separated) >= GRID_SHARE * len(separated)
+
+
+def _share_a_column(a: Line, b: Line, columns: Sequence[Column], cell_gap_em: float) -> bool:
+    """Two lines with a value in the same column are two rows: a row has one value per column."""
+    def used(line: Line) -> set[int]:
+        return {c for w in line_to_value_words(line, cell_gap_em=cell_gap_em) if (c := _column_of(w, columns)) is not None}
+
+    return bool(used(a) & used(b))
+
+
 def rows_to_evidence(
     lines: Sequence[Line], rules: Sequence[Rule], *, columns: Sequence[Column], cell_gap_em: float
 ) -> list[bool | None]:
@@ -410,7 +448,7 @@ def rows_to_evidence(
     x1 = max(line.x1 for line in lines)
     pairs = list(zip(lines, lines[1:]))
     ruled = [_rule_between(a, b, rules, x0, x1) for a, b in pairs]
-    if len(pairs) >= 3 and sum(ruled) >= 0.6 * len(pairs):
+    if lines_are_gridded(lines, rules, columns=columns, cell_gap_em=cell_gap_em):
         return [not r for r in ruled]
     pitches = [b.top - a.top for a, b in pairs]
     open_pitches = [p for p, r in zip(pitches, ruled) if not r] or [0.0]
@@ -423,7 +461,7 @@ def rows_to_evidence(
     )
     evidence: list[bool | None] = []
     for (a, b), pitch, is_ruled in zip(pairs, pitches, ruled):
-        if is_ruled or pitch > typical + margin:
+        if is_ruled or pitch > typical + margin or _share_a_column(a, b, columns, cell_gap_em):
             evidence.append(False)
         elif typical - low >= margin:
             evidence.append(pitch <= (low + typical) / 2)
@@ -655,16 +693,13 @@ def layouts_to_tables(
     return regions_to_tables(regions, notes, source=source, extractor=extractor), text
 
 
-def region_is_ruled(region: Region, rules: Sequence[Rule]) -> bool:
-    """Whether rules separate most of the region's lines (a drawn cell grid)."""
-    evidence = rows_to_evidence(region.lines, rules, columns=region.columns, cell_gap_em=DEFAULT_CELL_GAP_EM)
-    return len(region.lines) >= 4 and all(e is not None for e in evidence) and _ruled_share(region, rules) >= 0.6
-
-
-def _ruled_share(region: Region, rules: Sequence[Rule]) -> float:
-    x0, _, x1, _ = region.bbox
-    pairs = list(zip(region.lines, region.lines[1:]))
-    return sum(_rule_between(a, b, rules, x0, x1) for a, b in pairs) / max(len(pairs), 1)
+def region_is_ruled(region: Region, page: PageContent) -> bool:
+    """Whether a drawn cell grid separates the region's rows and columns."""
+    _, top, _, bottom = region.bbox
+    crossing = {round(v.x) for v in page.vertical_rules if v.top <= top + 2 and v.bottom >= bottom - 2}
+    return len(crossing) >= 2 and lines_are_gridded(
+        region.lines, page.rules, columns=region.columns, cell_gap_em=DEFAULT_CELL_GAP_EM
+    )
 
 
 def pages_to_tables(

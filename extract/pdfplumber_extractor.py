@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .layout import ExtractSettings, PageContent, Rule, Word, pages_to_tables
+from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
 from .pdf_input import open_pdf
 
@@ -18,12 +18,14 @@ def page_to_content(page) -> PageContent:
         Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], round(w["size"], 1))
         for w in page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
     )
+    edges = page.edges
     rules = tuple(
-        Rule(e["x0"], e["x1"], e["top"])
-        for e in page.edges
-        if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_WIDTH
+        Rule(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_WIDTH
     )
-    return PageContent(page.page_number, float(page.width), float(page.height), words, rules)
+    verticals = tuple(
+        VerticalRule(e["x0"], e["top"], e["bottom"]) for e in edges if e["orientation"] == "v" and e["height"] >= 4
+    )
+    return PageContent(page.page_number, float(page.width), float(page.height), words, rules, verticals)
 
 
 def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:

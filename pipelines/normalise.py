@@ -24,6 +24,9 @@ CONNECTING_WORDS = frozenset(
     "og eller samt af til for med i på under om fra ved hos mellem mod efter uden inden over "
     "de den det en et vedr. ifht. inkl. ekskl. jf. bl.a. f.eks. evt. mv. m.v. via".split()
 )
+# Definite genitives ("Fremtidens", "regionens", "Landdistrikternes") and capitalised
+# genitives of names ("Danmarks"): a label does not end on one.
+GENITIVE = re.compile(r"^(?:\w{3,}(?:ens|ets|nes)|[A-ZÆØÅ]\w{3,}s)$")
 BULLET = re.compile(r"^\s*[-–•]\s+(?=\S)")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 MIN_INDENT_EM = 0.3
@@ -94,7 +97,7 @@ class LogicalRow:
 
     @property
     def label(self) -> str:
-        return " ".join(part.strip() for part in self.lines if part.strip())
+        return join_printed_lines(self.lines)
 
     @property
     def has_values(self) -> bool:
@@ -138,9 +141,22 @@ def header_to_unit_and_years(header: Sequence[str], *, vocab: Vocabulary, where:
 # --- printed lines → logical rows -----------------------------------------
 
 
+def join_printed_lines(lines: Sequence[str]) -> str:
+    """Wrapped lines of one label as one: joined with one space, except that a compound broken
+    after its hyphen closes up ("STEM-" + "barometer"); "Transport-" + "og Boligministeriet" keeps its space."""
+    text = ""
+    for part in (p.strip() for p in lines):
+        if not part:
+            continue
+        first = part.split()[0].lower()
+        closes_up = re.search(r"\w-$", text) and part[0].isalnum() and first not in CONNECTING_WORDS
+        text = f"{text}{part}" if closes_up or not text else f"{text} {part}"
+    return text
+
+
 def _one_line(text: str) -> str:
-    """A cell printed on several lines, as one: lines joined with one space, as printed otherwise."""
-    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+    """A cell printed on several lines, as one label."""
+    return join_printed_lines(text.splitlines())
 
 
 def _is_bullet(text: str) -> bool:
@@ -160,12 +176,16 @@ def structural_kind(label: str, *, vocab: Vocabulary) -> str | None:
 
 
 def _reads_on(text: str) -> bool:
-    """Whether a printed line cannot end a label: it ends on a hyphen, a comma or a connecting word."""
+    """Whether a printed line cannot end a label: it ends on a hyphen, a comma, a connecting word
+    or a genitive ("Danmarks", "Fremtidens", "Landdistrikternes"), which needs the noun after it."""
     text = text.rstrip()
     if text.endswith(("-", ",", "&", "/", "–")):
         return True
     words = text.split()
-    return bool(words) and words[-1].lower() in CONNECTING_WORDS
+    if not words:
+        return False
+    last = words[-1]
+    return last.lower() in CONNECTING_WORDS or (len(words) > 1 and bool(GENITIVE.search(last)))
 
 
 def continues_by_wording(upper: LogicalRow, raw: RawRow, *, vocab: Vocabulary) -> bool:
@@ -176,9 +196,11 @@ def continues_by_wording(upper: LogicalRow, raw: RawRow, *, vocab: Vocabulary) -
         return has_values and not upper.has_values
     if _is_bullet(text):
         return False
-    joined = f"{upper.label} {text}"
-    if structural_kind(joined, vocab=vocab) and not structural_kind(text, vocab=vocab):
+    joined = structural_kind(f"{upper.label} {text}", vocab=vocab)
+    if joined and not structural_kind(text, vocab=vocab):
         return True
+    if joined == "subtotal" and structural_kind(upper.label, vocab=vocab) == "section":
+        return True  # "Omprioriteret til personaleressourcer" + "i alt": the section's subtotal, not a Total
     if structural_kind(text, vocab=vocab) or structural_kind(upper.label, vocab=vocab):
         return False
     if upper.has_values and has_values:

@@ -16,25 +16,51 @@ differ only in layout:
     10 pt, no rules, captions above the tables, tight cells, no repeated
     header rows.
 
-Requirements: ``reportlab`` and ``python-docx``; the ``docx`` rendering also
-needs LibreOffice (``soffice``) on the PATH.
+Test layouts, built into ``tests/fixtures/layouts/`` (``--fixtures``), that
+the extraction has to read without having been tuned on them:
+
+``lo-nogrid``
+    Word/LibreOffice, Liberation Sans 11 pt, no borders but a line under the
+    header row, 5 pt after each cell paragraph, amounts aligned to the bottom
+    of the cell (on the last line of a wrapped label), captions below.
+``lo-grid-center``
+    Word/LibreOffice, Liberation Serif 11 pt, full grid, a narrow label
+    column, amounts centred vertically, sub-items as "-<tab>label" with a
+    hanging indent, captions above.
+``weasy``
+    HTML and CSS rendered by WeasyPrint, DejaVu Sans 10 pt, a thin line under
+    every row and no vertical lines, amounts at the top of the cell, captions
+    above, header rows repeated where a table breaks across pages.
+``tight-lastline``
+    ReportLab, Helvetica 9 pt, no rules, no top or bottom cell padding,
+    amounts on the last line of a wrapped label, a narrow label column,
+    captions below, no repeated header rows.
+
+Requirements: ``reportlab`` and ``python-docx``; the Word renderings also
+need LibreOffice (``soffice``) on the PATH and, for the test layouts, the
+Liberation fonts. ``weasy`` needs ``weasyprint`` from PyPI (made with 70.0)
+and Pango from Debian (``apt-get install libpango-1.0-0 libpangoft2-1.0-0``)
+and the DejaVu fonts.
 
 Usage::
 
-    python samples/generate.py                 # all renderings into samples/
-    python samples/generate.py --out /tmp/pdf  # somewhere else
-    python samples/generate.py --only compact  # one rendering (repeatable)
+    python samples/generate.py                  # the samples into samples/
+    python samples/generate.py --out /tmp/pdf   # somewhere else
+    python samples/generate.py --only compact   # one rendering (repeatable)
+    python samples/generate.py --fixtures       # test layouts into tests/fixtures/layouts/
+    python samples/generate.py --only weasy     # one test layout
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -400,13 +426,15 @@ def render_docx(doc: Document, out_pdf: Path, layout: DocxLayout = DOCX_GRID) ->
         shutil.move(str(tmp_dir / f"{out_pdf.stem}.pdf"), out_pdf)
 
 
+# Both test layouts are set in 11 pt, as many Word documents are.
+DOCX_11PT = DocxLayout(size=11, leading=14, cell_leading=13)
+
+
 def render_lo_nogrid(doc: Document, out_pdf: Path) -> None:
     """No borders but a rule under the header, amounts on the last line."""
-    layout = DocxLayout(
+    layout = replace(
+        DOCX_11PT,
         font="Liberation Sans",
-        size=11,
-        leading=14,
-        cell_leading=13,
         widths=(108, 26),
         grid=False,
         header_fill=None,
@@ -419,11 +447,9 @@ def render_lo_nogrid(doc: Document, out_pdf: Path) -> None:
 
 def render_lo_grid_center(doc: Document, out_pdf: Path) -> None:
     """Full grid, narrow labels, amounts centred, captions above."""
-    layout = DocxLayout(
+    layout = replace(
+        DOCX_11PT,
         font="Liberation Serif",
-        size=11,
-        leading=14,
-        cell_leading=13,
         widths=(58, 24),
         header_fill="E7E6E6",
         valign="CENTER",
@@ -773,6 +799,37 @@ def render_weasy(doc: Document, out_pdf: Path) -> None:
 
 
 # ---------------------------------------------------------------------------
+# A copy with deliberate errors, for the reconciliation
+# ---------------------------------------------------------------------------
+
+# (table number, printed label, wrong amount). The Mobilitet Total is raised
+# along with its subtotal, as a Total summed from the wrong subtotal would be.
+PLANTED_ERRORS = (
+    (1, "Tilskudsmidler i alt", "1.600"),
+    (1, "Total", "2.100"),
+    (6, "Total", "2.150"),
+)
+
+
+def with_planted_errors(doc: Document) -> Document:
+    """The document with the amounts in PLANTED_ERRORS printed instead of the true ones."""
+    wrong = {(number, label): amount for number, label, amount in PLANTED_ERRORS}
+
+    def fix(table: Table) -> Table:
+        rows = tuple(
+            dataclasses.replace(row, amount=wrong.get((table.number, row.label), row.amount)) for row in table.rows
+        )
+        return dataclasses.replace(table, rows=rows)
+
+    areas = tuple(dataclasses.replace(area, table=fix(area.table)) for area in doc.areas)
+    return dataclasses.replace(doc, areas=areas)
+
+
+def render_planted_errors(doc: Document, out_pdf: Path) -> None:
+    render_reportlab(with_planted_errors(doc), out_pdf)
+
+
+# ---------------------------------------------------------------------------
 # Command line
 # ---------------------------------------------------------------------------
 
@@ -784,6 +841,7 @@ RENDERINGS = {
     "docx": (f"{STEM}.pdf", render_docx, SAMPLES_DIR),
     "reportlab": (f"{STEM}-reportlab.pdf", render_reportlab, SAMPLES_DIR),
     "compact": (f"{STEM}-compact.pdf", render_compact, SAMPLES_DIR),
+    "planted-errors": (f"{STEM}-planted-errors.pdf", render_planted_errors, SAMPLES_DIR),
     "lo-nogrid": ("lo-nogrid.pdf", render_lo_nogrid, FIXTURES_DIR),
     "lo-grid-center": ("lo-grid-center.pdf", render_lo_grid_center, FIXTURES_DIR),
     "weasy": ("weasy.pdf", render_weasy, FIXTURES_DIR),

@@ -1,0 +1,117 @@
+"""The projektpulje command as a user meets it: output lines, files, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from pipelines.cli import main
+
+from .conftest import SAMPLE_2021, SAMPLES
+
+STEM = "udmoentning-af-projektpuljen-2021"
+
+
+def test_run_without_arguments_processes_the_bundled_sample(tmp_path, capsys):
+    assert main(["run", "--out", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok -> {tmp_path / STEM}\n"
+    assert f"reading {SAMPLE_2021}" in err
+    assert sorted(p.name for p in (tmp_path / STEM).iterdir()) == ["items.csv", "totals.csv"]
+
+
+def test_quiet_prints_only_the_summary(tmp_path, capsys):
+    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q"]) == 0
+    out, err = capsys.readouterr()
+    assert (out.count("\n"), err) == (1, "")
+
+
+def test_a_disagreeing_total_exits_1_and_still_writes_the_files(tmp_path, capsys):
+    pdf = SAMPLES / f"{STEM}-planted-errors.pdf"
+    assert main(["run", str(pdf), "--out", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "17/20 checks ok" in out
+    assert (
+        f"mismatch: {pdf.name}, page 6, table 6 (Klima), Total 2021: stated 2150, rows sum to 2100" in err.splitlines()
+    )
+    assert (tmp_path / pdf.stem / "totals.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty (0 bytes)"),
+        (b"<!DOCTYPE html><html><body>404 Not Found</body></html>", "not a PDF; it looks like an HTML page"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "not a PDF; it looks like a PNG image"),
+    ],
+)
+def test_unusable_input_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, content, message):
+    bad = tmp_path / "download.pdf"
+    bad.write_bytes(content)
+    out_dir = tmp_path / "out"
+    assert main(["run", str(bad), "--out", str(out_dir)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[-1] == f"projektpulje: error: {bad}: {message}"
+    assert not (out_dir / "download").exists()
+
+
+def test_a_missing_file_exits_2(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope.pdf"), "--out", str(tmp_path), "-q"]) == 2
+    assert capsys.readouterr().err == f"projektpulje: error: {tmp_path / 'nope.pdf'}: no such file\n"
+
+
+def test_a_pdf_without_budget_tables_exits_2(tmp_path, capsys):
+    pdf = tmp_path / "prose.pdf"
+    pdf.write_bytes(_minimal_pdf("Kun tekst, ingen tabeller."))
+    assert main(["run", str(pdf), "--out", str(tmp_path / "out"), "-q"]) == 2
+    assert capsys.readouterr().err == f"projektpulje: error: {pdf}: no budget tables found\n"
+    assert not (tmp_path / "out" / "prose").exists()
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path, capsys):
+    bad = tmp_path / "empty.pdf"
+    bad.write_bytes(b"")
+    assert main(["run", str(bad), str(SAMPLE_2021), "--out", str(tmp_path), "-q"]) == 2
+    assert (tmp_path / STEM / "items.csv").exists()
+
+
+def test_every_command_has_help(capsys):
+    for argv in (["--help"], ["run", "--help"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 0
+    assert "exit codes:" in capsys.readouterr().out
+
+
+def test_the_console_script_is_installed(tmp_path):
+    script = shutil.which("projektpulje")
+    assert script, "pip install -e . puts projektpulje on the PATH"
+    done = subprocess.run([script, "run", "--out", str(tmp_path), "-q"], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok")
+
+
+def _minimal_pdf(text: str) -> bytes:
+    """A one-page PDF with one line of Helvetica text, written by hand."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

@@ -1,0 +1,124 @@
+"""Layout rules on pages built from word boxes: value columns, wrapped lines, rules, page furniture, continued tables."""
+
+from __future__ import annotations
+
+from extract.layout import (
+    ExtractSettings,
+    Line,
+    PageContent,
+    Rule,
+    Word,
+    line_to_value_words,
+    pages_to_furniture,
+    pages_to_tables,
+    rows_to_evidence,
+    words_to_lines,
+)
+
+CHAR = 5.0  # width of one character at size 10
+SETTINGS = ExtractSettings(caption_pattern=r"^\s*Tabel\s+\d+")
+
+
+def words(text: str, x0: float, top: float, size: float = 10.0) -> list[Word]:
+    out, x = [], x0
+    for token in text.split(" "):
+        out.append(Word(token, x, top, x + CHAR * len(token), top + size, size))
+        x += CHAR * (len(token) + 1)
+    return out
+
+
+def row(label: str, value: str, top: float, *, x0: float = 50, right: float = 400) -> list[Word]:
+    out = words(label, x0, top) if label else []
+    if value:
+        out.append(Word(value, right - CHAR * len(value), top, right, top + 10, 10))
+    return out
+
+
+def line(label: str, value: str, top: float, **kw) -> Line:
+    return Line(tuple(row(label, value, top, **kw)))
+
+
+def test_words_on_one_baseline_are_one_line_in_reading_order():
+    ws = words("Total", 50, 100) + [Word("2.000", 380, 100.5, 400, 110.5)] + words("Analyser", 50, 120)
+    assert [l.text for l in words_to_lines(reversed(ws))] == ["Total 2.000", "Analyser"]
+
+
+def test_a_number_inside_a_label_is_not_a_value():
+    values = line_to_value_words(line("Landsbyprisen 2021", "150", 100), cell_gap_em=0.9)
+    assert [w.text for w in values] == ["150"]
+
+
+def test_closer_lines_are_wrapped_labels_when_rows_are_spaced_apart():
+    lines = [line("Tilskudsmidler", "", 100), line("Understøttelse af aftalen med", "", 118),
+             line("Boligministeriet", "500", 129), line("Etablering", "500", 147), line("Total", "1.000", 165)]
+    columns = [(375.0, 400.0)]
+    assert rows_to_evidence(lines, [], columns=columns, cell_gap_em=0.9) == [False, True, False, False]
+
+
+def test_rules_between_rows_decide_in_a_grid():
+    lines = [line("1.000 kr.", "2021", 88), line("Tilskudsmidler", "", 100), line("Understøttelse af", "500", 112),
+             line("aftalen", "", 124), line("Etablering", "500", 136), line("Total", "1.000", 148)]
+    rules = [Rule(45, 405, y) for y in (86, 98, 110, 134, 146, 160)]
+    evidence = rows_to_evidence(lines, rules, columns=[(375.0, 400.0)], cell_gap_em=0.9)
+    assert evidence == [False, False, True, False, False]
+
+
+def test_rules_under_some_rows_only_do_not_make_a_grid():
+    lines = [line("1.000 kr.", "2021", 88), line("Analyser", "500", 100), line("Formidling", "350", 112),
+             line("Nationalt", "250", 124), line("Total", "1.100", 136)]
+    rules = [Rule(45, 405, y) for y in (98, 134)]
+    assert rows_to_evidence(lines, rules, columns=[(375.0, 400.0)], cell_gap_em=0.9) == [False, False, False, False]
+
+
+def test_evenly_spaced_lines_are_left_undecided_unless_the_next_word_would_have_fitted():
+    lines = [line("Møder i Rådet for Fremtidens Kompetencer og", "50", 100), line("Indstillet", "", 112),
+             line("Kort", "", 124), line("Videreudvikling", "50", 136)]
+    evidence = rows_to_evidence(lines, [], columns=[(375.0, 400.0)], cell_gap_em=0.9)
+    # "Indstillet" would not have fitted after the long first line; "Kort" and "Videreudvikling" would have.
+    assert evidence == [None, False, False]
+
+
+def test_a_line_starting_left_of_the_one_above_is_a_new_row():
+    lines = [line("- Pulje for kommunale cirkulær økonomi projekter", "700", 100, x0=56),
+             line("Udmøntning af bæredygtighedsstrategi", "", 112, x0=50), line("Total", "700", 124)]
+    assert rows_to_evidence(lines, [], columns=[(375.0, 400.0)], cell_gap_em=0.9)[0] is False
+
+
+def test_a_repeated_table_header_is_not_page_furniture_but_the_footer_is():
+    pages = [
+        PageContent(n, 600, 800, tuple(row("1.000 kr.", "2021", 30) + words(f"1-22-76-1-19 Side {n}", 250, 780)))
+        for n in (1, 2, 3)
+    ]
+    assert pages_to_furniture(pages, band=0.1, cell_gap_em=0.9) == {"#-#-#-#-# side #"}
+
+
+def _page(number: int, body: list[list[Word]]) -> PageContent:
+    ws = [w for part in body for w in part] + words(f"1-22-76-1-19 Side {number}", 250, 780)
+    return PageContent(number, 600, 800, tuple(ws))
+
+
+def test_a_table_running_onto_the_next_page_comes_back_as_one_with_its_caption():
+    page1 = _page(1, [words("Klima", 50, 600), row("1.000 kr.", "2021", 620), row("Udviklingsmidler", "", 632),
+                      row("Analyser", "500", 644), row("Formidling", "350", 656)])
+    page2 = _page(2, [row("1.000 kr.", "2021", 60), row("Nationalt klimatopmøde", "250", 72),
+                      row("Udviklingsmidler i alt", "1.100", 84), row("Total", "1.100", 96),
+                      words("Tabel 6. Klima - aktiviteter og forventet forbrug", 50, 120),
+                      words("Der afsættes også midler til konferencer og topmøder i hele regionen og mere tekst", 50, 150)])
+    tables, text = pages_to_tables([page1, page2], source="x.pdf", extractor="test", settings=SETTINGS)
+    (table,) = tables
+    assert table.pages == (1, 2)
+    assert table.header == ("1.000 kr.", "2021")
+    assert [r.cells for r in table.rows] == [
+        ("Udviklingsmidler", ""), ("Analyser", "500"), ("Formidling", "350"), ("Nationalt klimatopmøde", "250"),
+        ("Udviklingsmidler i alt", "1.100"), ("Total", "1.100"),
+    ]
+    assert table.caption == "Tabel 6. Klima - aktiviteter og forventet forbrug"
+    assert not any("Side" in t.text for t in text)
+
+
+def test_prose_across_the_value_column_ends_a_table():
+    page = _page(1, [row("1.000 kr.", "2021", 100), row("Analyser", "500", 112), row("Total", "500", 124),
+                     words("Regionen afsætter desuden udviklingsmidler til analyser hvor der forventes behov for", 50, 150),
+                     row("1.000 kr.", "2021", 200), row("Formidling", "350", 212), row("Total", "350", 224)])
+    tables, _ = pages_to_tables([page], source="x.pdf", extractor="test", settings=SETTINGS)
+    assert [[r.label for r in t.rows] for t in tables] == [["Analyser", "Total"], ["Formidling", "Total"]]

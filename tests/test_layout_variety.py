@@ -1,0 +1,34 @@
+"""The 2021 document as other tools lay it out (grid or none, amounts on the first, middle or last line,
+captions above or below, tables split across pages): the same budget lines and totals every time."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipelines.run import RunSettings, run_document
+
+from .conftest import FIXTURES, GOLDEN
+
+LAYOUTS = sorted(p.name for p in (FIXTURES / "layouts").glob("*.pdf"))
+REFERENCE = GOLDEN / "udmoentning-af-projektpuljen-2021"
+PLACE_COLUMNS = ("page", "source_file")  # where a line is printed differs by layout; what it says must not
+
+
+def content(path):
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: v for k, v in row.items() if k not in PLACE_COLUMNS} for row in csv.DictReader(fh)]
+
+
+@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_layout_gives_the_reviewed_lines_and_totals(layout, extractor, tmp_path):
+    result = run_document(FIXTURES / "layouts" / layout, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    assert (result.tables, result.lines, result.checks_ok, result.checks) == (7, 49, 20, 20)
+    assert content(result.out_dir / "items.csv") == content(REFERENCE / "items.csv")
+    assert content(result.out_dir / "totals.csv") == content(REFERENCE / "totals.csv")
+
+
+def test_there_is_variety_to_test_against():
+    assert len(LAYOUTS) >= 4

@@ -1,0 +1,183 @@
+"""The normaliser on raw tables built by hand: joining, sections, groups, footnotes, units, errors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extract import RawRow, RawTable, TableError
+from pipelines.normalise import caption_to_number_and_area, normalise_table, rows_to_logical_rows
+
+
+def raw_table(rows, *, header=("1.000 kr.", "2021"), caption="Tabel 3. Klima - aktiviteter og forventet forbrug",
+              footnotes=()):
+    raw_rows = []
+    for i, row in enumerate(rows):
+        label, *values = row[0] if isinstance(row[0], tuple) else (row[0], *row[1:2])
+        continues = row[2] if len(row) > 2 else False
+        indent = row[3] if len(row) > 3 else 0.0
+        cells = (label, *(values or [""]))
+        raw_rows.append(RawRow(cells, page=4, bbox=(0, i * 12, 100, i * 12 + 10), continues=continues, indent=indent))
+    return RawTable("doc.pdf", 4, 1, "test", (0, 0, 100, 100), tuple(header), tuple(raw_rows), caption,
+                    tuple(footnotes), (4,))
+
+
+def items_of(table, vocab):
+    return normalise_table(table, vocab=vocab, ordinal=1).items
+
+
+@pytest.mark.parametrize(
+    "caption, expected",
+    [
+        ("Tabel 4. Sundhedsinnovation - aktiviteter og forventet forbrug", (4, "Sundhedsinnovation")),
+        ("Tabel 2. Internationale aktiviteter og forventet forbrug", (2, "Internationale aktiviteter")),
+        ("Tabel 5. Bæredygtighed og grøn omstilling - aktiviteter og forventet forbrug", (5, "Bæredygtighed og grøn omstilling")),
+        ("Tabel 12: Kultur – aktiviteter og forventet forbrug", (12, "Kultur")),
+        ("Tabel 3 Trafik", (3, "Trafik")),
+        ("Figur 3. Noget andet", (None, "")),
+    ],
+)
+def test_caption_gives_number_and_area(caption, expected, vocab):
+    assert caption_to_number_and_area(caption, vocab=vocab) == expected
+
+
+def test_sections_subtotals_and_total_are_told_apart(vocab):
+    table = raw_table([
+        ("Tilskudsmidler", ""), ("Jobbanken", "1.000"), ("EU-projekter", "750"), ("Tilskudsmidler i alt", "1.750"),
+        ("Udviklingsmidler", ""), ("Analyser", "500"), ("Udviklingsmidler i alt", "500"), ("Total", "2.250"),
+    ])
+    result = normalise_table(table, vocab=vocab, ordinal=1)
+    assert [(i.section_key, i.item, i.amount_tkr, i.amount_dkk) for i in result.items] == [
+        ("tilskudsmidler", "Jobbanken", Decimal(1000), 1_000_000),
+        ("tilskudsmidler", "EU-projekter", Decimal(750), 750_000),
+        ("udviklingsmidler", "Analyser", Decimal(500), 500_000),
+    ]
+    assert [(t.level, t.section_key, t.stated_tkr) for t in result.totals] == [
+        ("section", "tilskudsmidler", Decimal(1750)), ("section", "udviklingsmidler", Decimal(500)),
+        ("table", "", Decimal(2250)),
+    ]
+    assert (result.table_no, result.area, result.years) == (3, "Klima", (2021,))
+
+
+def test_dash_sub_items_belong_to_the_heading_above_until_a_plain_row(vocab):
+    table = raw_table([
+        ("Tilskudsmidler", ""), ("Digital sundhed", ""), (" - Understøttelse af klyngen", "0*"),
+        (" - Medfinansiering", "2.000"), ("Mikrofinansieringspulje", "2.500"), ("Tilskudsmidler i alt", "4.500"),
+    ], footnotes=["* Overført til klyngen."])
+    items = items_of(table, vocab)
+    assert [(i.group, i.item, i.footnote, i.footnote_text) for i in items] == [
+        ("Digital sundhed", "Understøttelse af klyngen", "*", "Overført til klyngen."),
+        ("Digital sundhed", "Medfinansiering", "", ""),
+        ("", "Mikrofinansieringspulje", "", ""),
+    ]
+
+
+def test_a_heading_without_dashes_groups_the_rows_up_to_the_subtotal(vocab):
+    table = raw_table([
+        ("Tilskudsmidler", ""), ("Jobbanken", "1.000"), ("Indstillet omprioriteret til under uddannelsespuljen", ""),
+        ("Euroskills*", "2.500"), ("Tilskudsmidler i alt", "3.500"),
+    ])
+    assert [(i.group, i.item) for i in items_of(table, vocab)] == [
+        ("", "Jobbanken"), ("Indstillet omprioriteret til under uddannelsespuljen", "Euroskills"),
+    ]
+
+
+def test_rows_the_layout_joins_are_one_label_with_one_space(vocab):
+    table = raw_table([
+        ("Tilskudsmidler", ""),
+        ("Understøttelse af klimasamarbejdsaftalen med Transport-", "", False),
+        ("og Boligministeriet", "500", True),
+        ("Tilskudsmidler i alt", "500"),
+    ])
+    assert [i.item for i in items_of(table, vocab)] == [
+        "Understøttelse af klimasamarbejdsaftalen med Transport- og Boligministeriet"
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # amount on the last line; the first line ends on a connecting word
+        ([("Medlemskab til Concito og Danmarks Nationale Netværk for", ""), ("Klimatilpasning", "75")],
+         [("Medlemskab til Concito og Danmarks Nationale Netværk for Klimatilpasning", "75")]),
+        # amount on the first line; the rest starts in lower case
+        ([("Aktiviteter forbundet med Shanghai", "150"), ("aftalen", "")],
+         [("Aktiviteter forbundet med Shanghai aftalen", "150")]),
+        # a heading and the row it heads stay apart
+        ([("Indstillet omprioriteret til under uddannelsespuljen", ""), ("Euroskills*", "2.500")],
+         [("Indstillet omprioriteret til under uddannelsespuljen", ""), ("Euroskills*", "2.500")]),
+        # a wrapped subtotal label is one structural label
+        ([("Omprioriteret til personaleressourcer i", "650"), ("alt", "")],
+         [("Omprioriteret til personaleressourcer i alt", "650")]),
+        # two rows with amounts are never one
+        ([("Kontingent", "200"), ("delegationsbesøg", "100")], [("Kontingent", "200"), ("delegationsbesøg", "100")]),
+        # a dash starts a new row even in lower case
+        ([("Digital sundhed", ""), ("- aktiviteter", "100")], [("Digital sundhed", ""), ("- aktiviteter", "100")]),
+    ],
+)
+def test_wording_decides_where_the_layout_cannot(lines, expected, vocab):
+    rows = [RawRow((label, value), 1, (0, 0, 1, 1), continues=None if i else False) for i, (label, value) in enumerate(lines)]
+    assert [(r.label, r.values[0]) for r in rows_to_logical_rows(rows, vocab=vocab)] == expected
+
+
+def test_an_indented_line_under_a_sub_item_is_its_wrapped_rest(vocab):
+    rows = [
+        RawRow(("- Understøttelse af Danish Life Science", "0*"), 1, (0, 0, 1, 1), continues=False, indent=0.6),
+        RawRow(("Cluster", ""), 1, (0, 0, 1, 1), continues=None, indent=0.6),
+        RawRow(("- Medfinansiering", "2.000"), 1, (0, 0, 1, 1), continues=None, indent=0.6),
+    ]
+    assert [r.label for r in rows_to_logical_rows(rows, vocab=vocab)] == [
+        "- Understøttelse af Danish Life Science Cluster", "- Medfinansiering",
+    ]
+
+
+def test_a_label_left_hanging_before_a_subtotal_joins_the_row_above(vocab):
+    rows = [
+        RawRow(("Medlemskab til Concito og Danmarks", "75"), 1, (0, 0, 1, 1), continues=False),
+        RawRow(("Nationale Netværk for Klimatilpasning", ""), 1, (0, 0, 1, 1), continues=None),
+        RawRow(("Udviklingsmidler i alt", "75"), 1, (0, 0, 1, 1), continues=None),
+    ]
+    assert [r.label for r in rows_to_logical_rows(rows, vocab=vocab)] == [
+        "Medlemskab til Concito og Danmarks Nationale Netværk for Klimatilpasning", "Udviklingsmidler i alt",
+    ]
+
+
+@pytest.mark.parametrize(
+    "unit, amount, tkr, dkk",
+    [("1.000 kr.", "1.500", Decimal(1500), 1_500_000), ("kr.", "100.000", Decimal(100), 100_000),
+     ("mio. kr.", "2,5", Decimal(2500), 2_500_000), ("1.000 kr.", "0,5", Decimal("0.5"), 500)],
+)
+def test_units_are_converted_once(unit, amount, tkr, dkk, vocab):
+    table = raw_table([("Udviklingsmidler", ""), ("Analyser", amount)], header=(unit, "2021"))
+    (item,) = items_of(table, vocab)
+    assert (item.amount_tkr, item.amount_dkk) == (tkr, dkk)
+
+
+def test_several_year_columns_give_one_row_per_year(vocab):
+    table = raw_table([("Udviklingsmidler", ""), (("Analyser", "500", "-"),), (("Total", "500", "0"),)],
+                      header=("1.000 kr.", "2023", "2024"))
+    result = normalise_table(table, vocab=vocab, ordinal=1)
+    assert [(i.year, i.amount_tkr) for i in result.items] == [(2023, Decimal(500)), (2024, Decimal(0))]
+    assert [(t.year, t.stated_tkr) for t in result.totals] == [(2023, Decimal(500)), (2024, Decimal(0))]
+
+
+def test_text_in_an_amount_column_is_an_error_naming_file_page_table_and_row(vocab):
+    table = raw_table([("Udviklingsmidler", ""), ("Analyser", "5OO")])
+    with pytest.raises(TableError) as error:
+        normalise_table(table, vocab=vocab, ordinal=1)
+    assert str(error.value) == "doc.pdf, page 4, table 3, row 'Analyser': '5OO' in an amount column is not a number"
+
+
+def test_an_unknown_unit_is_an_error(vocab):
+    table = raw_table([("Udviklingsmidler", ""), ("Analyser", "5")], header=("EUR", "2021"))
+    with pytest.raises(TableError, match=r"doc.pdf, page 4, table 3: unknown unit 'EUR'"):
+        normalise_table(table, vocab=vocab, ordinal=1)
+
+
+def test_an_unknown_section_is_parsed_by_its_place_and_reported(vocab):
+    table = raw_table([("Driftsmidler", ""), ("Husleje", "100"), ("Driftsmidler i alt", "100"), ("Total", "100")])
+    result = normalise_table(table, vocab=vocab, ordinal=1)
+    assert [(i.section, i.section_key) for i in result.items] == [("Driftsmidler", "driftsmidler")]
+    assert [(u.label, u.page) for u in result.unknown_labels] == [("Driftsmidler", 4)]
+    assert [(t.level, t.section_key) for t in result.totals] == [("section", "driftsmidler"), ("table", "")]

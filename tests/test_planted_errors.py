@@ -1,0 +1,31 @@
+"""The 2021 sample with a wrong subtotal and two wrong Totals printed: each disagreement is found and measured."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from pipelines.run import RunSettings, run_document
+
+from .conftest import SAMPLES
+
+PDF = SAMPLES / "udmoentning-af-projektpuljen-2021-planted-errors.pdf"
+
+
+@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
+def test_exactly_the_planted_totals_disagree_with_their_rows(extractor, tmp_path):
+    result = run_document(PDF, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    with (result.out_dir / "totals.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    mismatches = [
+        (r["table_no"], r["level"], r["section_key"], r["stated_tkr"], r["computed_tkr"], r["difference_tkr"])
+        for r in rows
+        if r["status"] == "mismatch"
+    ]
+    assert mismatches == [
+        ("1", "section", "tilskudsmidler", "1600", "1500", "100"),
+        ("1", "table", "", "2100", "2000", "100"),
+        ("6", "table", "", "2150", "2100", "50"),
+    ]
+    assert (result.checks_ok, result.checks, result.exit_code) == (17, 20, 1)

@@ -1,0 +1,26 @@
+"""Rewrite the golden CSVs under tests/golden/<sample>/ from the samples, for review as a diff.
+
+    python tests/update_golden.py
+
+Run only when a change of output is intended; read `git diff tests/golden` before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipelines.run import RunSettings, run_document
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden"
+SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
+
+
+def main() -> None:
+    for pdf in SAMPLES:
+        result = run_document(pdf, settings=RunSettings(out_dir=GOLDEN, extractor="pdfplumber"))
+        print(result.summary())
+
+
+if __name__ == "__main__":
+    main()
