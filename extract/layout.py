@@ -24,6 +24,7 @@ from .model import BBox, RawRow, RawTable, TextLine
 DEFAULT_CAPTION_PATTERN = r"^\s*(Table|Tab\.)\s*\d+"
 DEFAULT_FOOTNOTE_PATTERN = r"^\s*(?P<marker>\*{1,3}|†|‡)\s*\S"
 DEFAULT_CELL_GAP_EM = 0.9
+MIN_WORD_GAP_EM = 0.15  # less than this between two words and they are one
 DEFAULT_MIN_COLUMN_VALUES = 3
 DEFAULT_FURNITURE_BAND = 0.1
 # A value: digits with group/decimal separators, an optional sign, an optional
@@ -186,14 +187,18 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
 # --- lines → value columns -------------------------------------------------
 
 
-def line_to_value_words(line: Line, *, cell_gap_em: float) -> list[Word]:
-    """The words at the end of a line that stand apart from the text before them and look like values."""
+def line_to_value_words(line: Line, *, cell_gap_em: float, columns: Sequence[Column] = ()) -> list[Word]:
+    """The words at the end of a line that look like values and stand apart from the text before
+    them: by a wide gap, or (when the columns are known) by standing inside a value column."""
     values: list[Word] = []
     words = line.words
     for i in range(len(words) - 1, 0, -1):
         word = words[i]
         gap = word.x0 - words[i - 1].x1
-        if not VALUE_PATTERN.match(word.text) or gap < cell_gap_em * word.size:
+        apart = gap >= cell_gap_em * word.size or (
+            gap >= MIN_WORD_GAP_EM * word.size and _inside_column(word, columns)
+        )
+        if not VALUE_PATTERN.match(word.text) or not apart:
             break
         values.append(word)
     if len(words) == 1 and VALUE_PATTERN.match(words[0].text):
@@ -221,6 +226,20 @@ def lines_to_columns(lines: Iterable[Line], *, settings: ExtractSettings) -> lis
     ]
 
 
+def _inside_column(word: Word, columns: Sequence[Column]) -> bool:
+    return any(x0 - 1 <= word.x0 and word.x1 <= x1 + 1 for x0, x1 in columns)
+
+
+def line_to_column_values(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> list[tuple[Word, int]]:
+    """The value words of a line that fall in a value column, with the column's index."""
+    found = []
+    for word in line_to_value_words(line, cell_gap_em=cell_gap_em, columns=columns):
+        column = _column_of(word, columns)
+        if column is not None:
+            found.append((word, column))
+    return found
+
+
 def _column_of(word: Word, columns: Sequence[Column]) -> int | None:
     for i, (x0, x1) in enumerate(columns):
         if word.x0 <= x1 and word.x1 >= x0:
@@ -230,7 +249,7 @@ def _column_of(word: Word, columns: Sequence[Column]) -> int | None:
 
 def line_to_cells(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> tuple[str, ...]:
     """Label cell and one cell per column; value words outside every column stay in the label."""
-    values = {id(w): _column_of(w, columns) for w in line_to_value_words(line, cell_gap_em=cell_gap_em)}
+    values = {id(w): c for w, c in line_to_column_values(line, columns, cell_gap_em=cell_gap_em)}
     cells = [""] * len(columns)
     label = []
     for word in line.words:
@@ -388,7 +407,7 @@ def _rule_between(upper: Line, lower: Line, rules: Sequence[Rule], x0: float, x1
 
 
 def _label_words(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> list[Word]:
-    values = {id(w) for w in line_to_value_words(line, cell_gap_em=cell_gap_em) if _column_of(w, columns) is not None}
+    values = {id(w) for w, _ in line_to_column_values(line, columns, cell_gap_em=cell_gap_em)}
     return [w for w in line.words if id(w) not in values]
 
 
@@ -420,7 +439,7 @@ def lines_are_gridded(
     """
     valued = [
         line for line in lines
-        if any(_column_of(w, columns) is not None for w in line_to_value_words(line, cell_gap_em=cell_gap_em))
+        if line_to_column_values(line, columns, cell_gap_em=cell_gap_em)
     ]
     if len(valued) < 4:
         return False
@@ -433,7 +452,7 @@ def lines_are_gridded(
 def _share_a_column(a: Line, b: Line, columns: Sequence[Column], cell_gap_em: float) -> bool:
     """Two lines with a value in the same column are two rows: a row has one value per column."""
     def used(line: Line) -> set[int]:
-        return {c for w in line_to_value_words(line, cell_gap_em=cell_gap_em) if (c := _column_of(w, columns)) is not None}
+        return {c for _, c in line_to_column_values(line, columns, cell_gap_em=cell_gap_em)}
 
     return bool(used(a) & used(b))
 

@@ -113,6 +113,7 @@ def caption_to_number_and_area(caption: str, *, vocab: Vocabulary) -> tuple[int 
     if not match:
         return None, ""
     title = re.sub(r"\s+", " ", match.group("title")).strip()
+    title = re.sub(r"\s*\([^)]*\)\.?$", "", title)  # a unit in brackets at the end, "(1.000 kr.)"
     number = int(match.group("number"))
     tries = [(r"\s+[-–—]\s*", s) for s in vocab.dashed_suffixes] + [(r"\s+", s) for s in vocab.plain_suffixes]
     for separator, suffix in tries:
@@ -122,11 +123,21 @@ def caption_to_number_and_area(caption: str, *, vocab: Vocabulary) -> tuple[int 
     return number, title
 
 
-def header_to_unit_and_years(header: Sequence[str], *, vocab: Vocabulary, where: str) -> tuple[str, Decimal, tuple[int, ...]]:
-    """('1.000 kr.', '2021') → ('1.000 kr.', 1000, (2021,))."""
+def unit_in_text(text: str, *, vocab: Vocabulary) -> str | None:
+    """A unit the vocabulary knows, printed inside a caption: 'Tabel 3. Klima (1.000 kr.)' → '1.000 kr.'."""
+    for unit in sorted(vocab.units, key=len, reverse=True):
+        if re.search(r"(?<![\w.])" + re.escape(unit) + r"(?!\w)", text.lower()):
+            return unit
+    return None
+
+
+def header_to_unit_and_years(
+    header: Sequence[str], *, vocab: Vocabulary, where: str, caption: str = ""
+) -> tuple[str, Decimal, tuple[int, ...]]:
+    """('1.000 kr.', '2021') → ('1.000 kr.', 1000, (2021,)). An empty unit cell takes the unit from the caption."""
     if not header:
         raise TableError(f"{where}: the table has no header row with its unit and year")
-    unit = header[0].strip()
+    unit = header[0].strip() or unit_in_text(caption, vocab=vocab) or ""
     factor = vocab.unit_factor(unit)
     if factor is None:
         raise TableError(f"{where}: unknown unit {unit!r} in the header; expected one of {sorted(vocab.units)}")
@@ -312,7 +323,7 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
     table_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
     table_no = table_no or ordinal
     where = f"{raw.source}, page {raw.page}, table {table_no}"
-    unit, factor, years = header_to_unit_and_years(raw.header, vocab=vocab, where=where)
+    unit, factor, years = header_to_unit_and_years(raw.header, vocab=vocab, where=where, caption=raw.caption)
     notes = footnotes_to_texts(raw.footnotes, pattern=vocab.footnote_pattern)
     items: list[Item] = []
     totals: list[StatedTotal] = []

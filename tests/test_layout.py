@@ -122,3 +122,10 @@ def test_prose_across_the_value_column_ends_a_table():
                      row("1.000 kr.", "2021", 200), row("Formidling", "350", 212), row("Total", "350", 224)])
     tables, _ = pages_to_tables([page], source="x.pdf", extractor="test", settings=SETTINGS)
     assert [[r.label for r in t.rows] for t in tables] == [["Analyser", "Total"], ["Formidling", "Total"]]
+
+
+def test_a_value_close_to_a_long_label_is_still_a_value_inside_a_known_column():
+    tight = Line(tuple(words("Kontingent til medlemskab af Fællesråd", 50, 100)
+                       + [Word("50", 246, 100, 256, 110, 10)]))
+    assert line_to_value_words(tight, cell_gap_em=0.9) == []
+    assert [w.text for w in line_to_value_words(tight, cell_gap_em=0.9, columns=[(240.0, 260.0)])] == ["50"]

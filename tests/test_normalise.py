@@ -35,6 +35,7 @@ def items_of(table, vocab):
         ("Tabel 5. Bæredygtighed og grøn omstilling - aktiviteter og forventet forbrug", (5, "Bæredygtighed og grøn omstilling")),
         ("Tabel 12: Kultur – aktiviteter og forventet forbrug", (12, "Kultur")),
         ("Tabel 3 Trafik", (3, "Trafik")),
+        ("Tabel 2. Klima - aktiviteter og forventet forbrug (mio. kr.)", (2, "Klima")),
         ("Figur 3. Noget andet", (None, "")),
     ],
 )
@@ -181,3 +182,10 @@ def test_an_unknown_section_is_parsed_by_its_place_and_reported(vocab):
     assert [(i.section, i.section_key) for i in result.items] == [("Driftsmidler", "driftsmidler")]
     assert [(u.label, u.page) for u in result.unknown_labels] == [("Driftsmidler", 4)]
     assert [(t.level, t.section_key) for t in result.totals] == [("section", "driftsmidler"), ("table", "")]
+
+
+def test_an_empty_unit_cell_takes_the_unit_from_the_caption(vocab):
+    table = raw_table([("Udviklingsmidler", ""), ("Analyser", "2,5")], header=("", "2022"),
+                      caption="Tabel 2. Klima - aktiviteter og forventet forbrug (mio. kr.)")
+    (item,) = items_of(table, vocab)
+    assert (item.year, item.amount_tkr, item.amount_dkk) == (2022, Decimal(2500), 2_500_000)
