@@ -525,6 +525,7 @@ class Note:
     top: float
     bottom: float
     text: str
+    lines: tuple[Line, ...] = field(default=(), repr=False, compare=False)
 
 
 def _text_blocks(kinded: Sequence[_Kinded], start_kind: str, *, page: int) -> list[Note]:
@@ -544,7 +545,7 @@ def _text_blocks(kinded: Sequence[_Kinded], start_kind: str, *, page: int) -> li
                 break
             block.append(nxt.line)
         text = " ".join(line.text for line in block)
-        notes.append(Note(start_kind, page, block[0].top, block[-1].bottom, text))
+        notes.append(Note(start_kind, page, block[0].top, block[-1].bottom, text, tuple(block)))
     return notes
 
 
@@ -577,8 +578,9 @@ def page_to_layout(
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
     notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
     in_tables = {id(line) for region in regions for line in region.lines}
+    note_kind = {id(line): note.kind for note in notes for line in note.lines}
     text = [
-        TextLine(k.line.text, page.number, k.line.bbox, k.line.size)
+        TextLine(k.line.text, page.number, k.line.bbox, k.line.size, note_kind.get(id(k.line), "text"))
         for k in kinded
         if id(k.line) not in in_tables and k.kind != "furniture"
     ]
@@ -685,6 +687,7 @@ def regions_to_tables(
                 caption=caption,
                 footnotes=tuple(notes_of_table),
                 pages=tuple(part.page for part in chain),
+                parts=tuple((part.page, part.bbox) for part in chain),
             )
         )
     return tables

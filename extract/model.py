@@ -55,6 +55,7 @@ class RawTable:
     caption: str = ""
     footnotes: tuple[str, ...] = ()
     pages: tuple[int, ...] = ()
+    parts: tuple[tuple[int, BBox], ...] = ()  # (page, bbox) of each page's part of the table
 
     def __repr__(self) -> str:
         where = f"p{self.page}" if len(self.pages) <= 1 else f"p{self.pages[0]}-{self.pages[-1]}"
@@ -66,12 +67,13 @@ class RawTable:
 
 @dataclass(frozen=True)
 class TextLine:
-    """A line of running text outside the tables (prose, headings, captions)."""
+    """A line of running text outside the tables: prose and headings ("text"), or a "caption" or "footnote" line."""
 
     text: str
     page: int
     bbox: BBox
     size: float = 0.0
+    kind: str = "text"
 
 
 @dataclass(frozen=True)

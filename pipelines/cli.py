@@ -76,15 +76,10 @@ def command_run(args: argparse.Namespace) -> int:
             continue
         for note in result.skipped:
             progress(note)
-        for _, total in result.totals[result.totals["status"] != "ok"].iterrows():
-            where = f"table {total['table_no']} ({total['area']})"
-            what = f"{total['section']} i alt" if total["level"] == "section" else "Total"
-            progress(
-                f"mismatch: {pdf.name}, page {total['page']}, {where}, {what} {total['year']}: "
-                f"stated {total['stated_tkr']}, rows sum to {total['computed_tkr']}"
-            )
-        for finding in result.findings:
-            progress(f"rule failed: {pdf.name}: {finding}")
+        for _, finding in result.findings.iterrows():
+            where = f"page {finding['page']}, table {finding['table_no']}" if finding["table_no"] is not None else ""
+            cause = "" if finding["root_cause"] else " (follows from another finding)"
+            progress(f"{finding['kind']}: {pdf.name}, {where}: {finding['message']}{cause}")
         print(result.summary())
         worst = max(worst, result.exit_code)
     return worst

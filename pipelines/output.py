@@ -18,6 +18,8 @@ from .numbers import decimal_to_text
 
 
 def _cell(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         return decimal_to_text(value)
     if value is None or (isinstance(value, float) and value != value):

@@ -1,4 +1,4 @@
-"""One run: PDF → raw tables → tidy rows → reconciled totals → files. Composes the layers."""
+"""One run: PDF → raw tables → tidy rows → reconciled totals and findings → files. Composes the layers."""
 
 from __future__ import annotations
 
@@ -8,15 +8,18 @@ from typing import Callable
 
 import pandas as pd
 
-from extract import DEFAULT_EXTRACTOR, ExtractedDocument, ExtractSettings, InputError, extract_document
-from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, Finding, reconcile, validate
+from extract import DEFAULT_EXTRACTOR, ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
+from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile, validate
 from schemas.reconcile import STATED_COLUMNS
 
+from .findings import FINDING_COLUMNS, MENTION_COLUMNS, all_findings, to_mentions_frame
+from .narrative import document_to_mentions
 from .normalise import NormalisedTable, normalise_table
 from .output import frame_to_csv, safe_folder_name, write_folder
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary, load_vocabulary
 
 BUNDLED_SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "udmoentning-af-projektpuljen-2021.pdf"
+RECONCILIATION_CHECKS = {"section_subtotals_equal_their_rows", "table_totals_equal_their_rows"}
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class DocumentResult:
     tables: int
     lines: int
     totals: pd.DataFrame = field(repr=False)
-    findings: tuple[Finding, ...] = ()
+    findings: pd.DataFrame = field(repr=False)
     skipped: tuple[str, ...] = ()
 
     @property
@@ -47,13 +50,28 @@ class DocumentResult:
 
     @property
     def exit_code(self) -> int:
-        return 0 if self.checks_ok == self.checks and not self.findings else 1
+        return 0 if self.findings.empty else 1
 
     def summary(self) -> str:
+        n = len(self.findings)
         return (
             f"{self.source.name}: {self.tables} tables, {self.lines} lines, "
-            f"{self.checks_ok}/{self.checks} checks ok -> {self.out_dir}"
+            f"{self.checks_ok}/{self.checks} checks ok, {n} finding{'' if n == 1 else 's'} -> {self.out_dir}"
         )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one document yields, before anything is written."""
+
+    document: ExtractedDocument
+    raws: tuple[RawTable, ...]
+    tables: tuple[NormalisedTable, ...]
+    items: pd.DataFrame
+    totals: pd.DataFrame
+    findings: pd.DataFrame
+    mentions: pd.DataFrame
+    skipped: tuple[str, ...]
 
 
 def extract_settings(vocab: Vocabulary) -> ExtractSettings:
@@ -61,7 +79,7 @@ def extract_settings(vocab: Vocabulary) -> ExtractSettings:
     return ExtractSettings(caption_pattern=vocab.caption_pattern, footnote_pattern=vocab.footnote_pattern)
 
 
-def budget_tables(document: ExtractedDocument) -> tuple[list, list[str]]:
+def budget_tables(document: ExtractedDocument) -> tuple[list[RawTable], list[str]]:
     """Tables with a header row (unit and years) are budget tables; others are reported and left out."""
     kept, skipped = [], []
     for table in document.tables:
@@ -82,34 +100,49 @@ def tables_to_frames(tables: list[NormalisedTable]) -> tuple[pd.DataFrame, pd.Da
     return items, stated
 
 
+def analyse(pdf: Path, *, settings: RunSettings, extractor: str | None = None) -> Analysis:
+    """Extract, normalise, reconcile and check one PDF, in memory."""
+    vocab = load_vocabulary(settings.vocabulary)
+    document = extract_document(
+        pdf, extractor=extractor or settings.extractor, settings=extract_settings(vocab), password=settings.password
+    )
+    raws, skipped = budget_tables(document)
+    if not raws:
+        raise InputError(f"{pdf}: no budget tables found")
+    tables = [normalise_table(t, vocab=vocab, ordinal=i) for i, t in enumerate(raws, start=1)]
+    items, stated = tables_to_frames(tables)
+    totals = reconcile(items, stated)
+    failures = [f for f in validate(items, totals) if f.check not in RECONCILIATION_CHECKS]
+    mentions = document_to_mentions(document.text, raws, tables)
+    findings = all_findings(totals=totals, mentions=mentions, tables=tables, failures=failures)
+    return Analysis(
+        document, tuple(raws), tuple(tables), items, totals, findings, to_mentions_frame(mentions), tuple(skipped)
+    )
+
+
+def analysis_to_files(analysis: Analysis) -> dict[str, bytes]:
+    return {
+        "items.csv": frame_to_csv(analysis.items, ITEM_COLUMNS),
+        "totals.csv": frame_to_csv(analysis.totals, TOTAL_COLUMNS),
+        "findings.csv": frame_to_csv(analysis.findings, FINDING_COLUMNS),
+        "mentions.csv": frame_to_csv(analysis.mentions, MENTION_COLUMNS),
+    }
+
+
 def run_document(
     pdf: Path, *, settings: RunSettings, progress: Callable[[str], None] = lambda message: None
 ) -> DocumentResult:
-    """Extract, normalise, reconcile and validate one PDF; write its folder only when all of it is done."""
-    vocab = load_vocabulary(settings.vocabulary)
+    """Analyse one PDF and write its folder, only once all of it is done."""
     progress(f"reading {pdf}")
-    document = extract_document(
-        pdf, extractor=settings.extractor, settings=extract_settings(vocab), password=settings.password
-    )
-    tables, skipped = budget_tables(document)
-    if not tables:
-        raise InputError(f"{pdf}: no budget tables found")
-    normalised = [normalise_table(t, vocab=vocab, ordinal=i) for i, t in enumerate(tables, start=1)]
-    items, stated = tables_to_frames(normalised)
-    totals = reconcile(items, stated)
-    findings = validate(items, totals)
+    analysis = analyse(pdf, settings=settings)
     out_dir = settings.out_dir / safe_folder_name(pdf.stem)
-    write_folder(
-        out_dir,
-        {"items.csv": frame_to_csv(items, ITEM_COLUMNS), "totals.csv": frame_to_csv(totals, TOTAL_COLUMNS)},
-    )
-    reconciliation_checks = {"section_subtotals_equal_their_rows", "table_totals_equal_their_rows"}
+    write_folder(out_dir, analysis_to_files(analysis))
     return DocumentResult(
         source=pdf,
         out_dir=out_dir,
-        tables=len(normalised),
-        lines=sum(len(t.items) // max(len(t.years), 1) for t in normalised),
-        totals=totals,
-        findings=tuple(f for f in findings if f.check not in reconciliation_checks),
-        skipped=tuple(skipped),
+        tables=len(analysis.tables),
+        lines=sum(len(t.items) // max(len(t.years), 1) for t in analysis.tables),
+        totals=analysis.totals,
+        findings=analysis.findings,
+        skipped=analysis.skipped,
     )

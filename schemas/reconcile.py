@@ -70,3 +70,36 @@ def validate(items: pd.DataFrame, totals: pd.DataFrame) -> list[Finding]:
         except pandera.errors.SchemaErrors as error:
             findings.extend(_failures(error))
     return findings
+
+
+def _sum(values) -> Decimal:
+    return sum(values, Decimal(0))
+
+
+def totals_to_findings(totals: pd.DataFrame) -> list[dict]:
+    """One finding per disagreeing total. A table Total that equals the sum of its stated subtotals,
+    where a subtotal is itself wrong, is a knock-on: root_cause False, and the message names that subtotal."""
+    findings = []
+    for _, total in totals[totals["status"] == "mismatch"].iterrows():
+        base = {
+            "year": total["year"], "table_no": total["table_no"], "area": total["area"], "section": total["section"],
+            "item": "", "stated": total["stated_tkr"], "computed": total["computed_tkr"],
+            "difference": total["difference_tkr"], "page": total["page"],
+        }
+        if total["level"] == "section":
+            findings.append(base | {
+                "kind": "subtotal_mismatch", "root_cause": True,
+                "message": f"'{total['section']} i alt' states {total['stated_tkr']} but its lines sum to "
+                           f"{total['computed_tkr']} (1.000 kr.)",
+            })
+            continue
+        subtotals = totals[(totals["table_no"] == total["table_no"]) & (totals["area"] == total["area"])
+                           & (totals["year"] == total["year"]) & (totals["level"] == "section")]
+        wrong = subtotals[subtotals["status"] == "mismatch"]
+        knock_on = len(wrong) > 0 and _sum(subtotals["stated_tkr"]) == total["stated_tkr"]
+        message = f"'Total' states {total['stated_tkr']} but the table's lines sum to {total['computed_tkr']} (1.000 kr.)"
+        if knock_on:
+            names = ", ".join(f"'{s} i alt'" for s in wrong["section"])
+            message += f"; it equals the sum of the stated subtotals, so it follows from {names}"
+        findings.append(base | {"kind": "total_mismatch", "root_cause": not knock_on, "message": message})
+    return findings

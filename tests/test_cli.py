@@ -15,15 +15,17 @@ STEM = "udmoentning-af-projektpuljen-2021"
 
 
 def test_run_without_arguments_processes_the_bundled_sample(tmp_path, capsys):
-    assert main(["run", "--out", str(tmp_path)]) == 0
+    # The 2021 document's prose says 0,537 mio. kr. where its table says 587: one finding, exit 1.
+    assert main(["run", "--out", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
-    assert out == f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok -> {tmp_path / STEM}\n"
+    assert out == f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok, 1 finding -> {tmp_path / STEM}\n"
     assert f"reading {SAMPLE_2021}" in err
-    assert sorted(p.name for p in (tmp_path / STEM).iterdir()) == ["items.csv", "totals.csv"]
+    assert "narrative_mismatch: udmoentning-af-projektpuljen-2021.pdf, page 4, table 5: the text says 0,537 mio. kr." in err
+    assert sorted(p.name for p in (tmp_path / STEM).iterdir()) == ["findings.csv", "items.csv", "mentions.csv", "totals.csv"]
 
 
 def test_quiet_prints_only_the_summary(tmp_path, capsys):
-    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q"]) == 0
+    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q"]) == 1
     out, err = capsys.readouterr()
     assert (out.count("\n"), err) == (1, "")
 
@@ -32,9 +34,10 @@ def test_a_disagreeing_total_exits_1_and_still_writes_the_files(tmp_path, capsys
     pdf = SAMPLES / f"{STEM}-planted-errors.pdf"
     assert main(["run", str(pdf), "--out", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
-    assert "17/20 checks ok" in out
+    assert "17/20 checks ok, 3 findings" in out
     assert (
-        f"mismatch: {pdf.name}, page 6, table 6 (Klima), Total 2021: stated 2150, rows sum to 2100" in err.splitlines()
+        f"total_mismatch: {pdf.name}, page 6, table 6: 'Total' states 2150 but the table's lines sum to 2100 (1.000 kr.)"
+        in err.splitlines()
     )
     assert (tmp_path / pdf.stem / "totals.csv").exists()
 
@@ -90,7 +93,7 @@ def test_the_console_script_is_installed(tmp_path):
     script = shutil.which("projektpulje")
     assert script, "pip install -e . puts projektpulje on the PATH"
     done = subprocess.run([script, "run", "--out", str(tmp_path), "-q"], capture_output=True, text=True, check=False)
-    assert (done.returncode, done.stderr) == (0, "")
+    assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout.startswith(f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok")
 
 

@@ -1,0 +1,99 @@
+"""Every disagreement of a document, as rows of findings.csv; and the prose mentions as rows of mentions.csv."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from schemas import Finding
+from schemas.reconcile import totals_to_findings
+
+from .narrative import Mention
+from .normalise import NormalisedTable
+
+FINDING_COLUMNS = [
+    "kind", "root_cause", "year", "table_no", "area", "section", "item",
+    "stated", "computed", "difference", "page", "message",
+]
+MENTION_COLUMNS = [
+    "table_no", "area", "page", "mention", "amount_dkk", "tied_to", "table_dkk", "status", "sentence",
+]
+KIND_ORDER = ["subtotal_mismatch", "total_mismatch", "narrative_mismatch", "extractor_disagreement", "unknown_label",
+              "rule_failed"]
+
+
+def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> list[dict]:
+    """A contradicting mention is a narrative_mismatch, its amounts in kroner as the text prints them."""
+    rows = []
+    for m in mentions:
+        if m.status != "contradicts":
+            continue
+        table = int(m.table_dkk.split(" / ")[0])
+        rows.append({
+            "kind": "narrative_mismatch", "root_cause": True, "year": year, "table_no": m.table_no, "area": m.area,
+            "section": "", "item": m.tied_to, "stated": m.amount_dkk, "computed": table,
+            "difference": m.amount_dkk - table, "page": m.page,
+            "message": f"the text says {m.printed} for '{m.tied_to}' but the table says {table} kr.: \"{m.sentence}\"",
+        })
+    return rows
+
+
+def unknown_labels_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
+    rows = []
+    for table in tables:
+        for unknown in table.unknown_labels:
+            nearest = f"; nearest known: '{unknown.nearest}'" if unknown.nearest else ""
+            rows.append({
+                "kind": "unknown_label", "root_cause": True, "year": table.years[0] if table.years else None,
+                "table_no": table.table_no, "area": table.area, "section": unknown.label, "item": "",
+                "stated": None, "computed": None, "difference": None, "page": unknown.page,
+                "message": f"'{unknown.label}' is read as a section by its place, but the vocabulary does not know it"
+                           f"{nearest}",
+            })
+    return rows
+
+
+def rule_failures_to_findings(failures: Iterable[Finding]) -> list[dict]:
+    return [
+        {"kind": "rule_failed", "root_cause": True, "year": None, "table_no": None, "area": "", "section": "",
+         "item": "", "stated": None, "computed": None, "difference": None, "page": None, "message": str(f)}
+        for f in failures
+    ]
+
+
+def to_findings_frame(rows: Iterable[dict]) -> pd.DataFrame:
+    """All findings in a stable order: by table, then kind, then page."""
+    frame = pd.DataFrame(list(rows), columns=FINDING_COLUMNS, dtype=object)
+    if frame.empty:
+        return frame
+    frame["_kind"] = frame["kind"].map(KIND_ORDER.index)
+    frame["_table"] = frame["table_no"].fillna(0)
+    frame["_page"] = frame["page"].fillna(0)
+    frame = frame.sort_values(["_table", "_kind", "_page"], kind="stable").drop(columns=["_kind", "_table", "_page"])
+    return frame.reset_index(drop=True)
+
+
+def to_mentions_frame(mentions: Iterable[Mention]) -> pd.DataFrame:
+    return pd.DataFrame(
+        dtype=object,
+        data=[{"table_no": m.table_no, "area": m.area, "page": m.page, "mention": m.printed, "amount_dkk": m.amount_dkk,
+          "tied_to": m.tied_to, "table_dkk": m.table_dkk, "status": m.status, "sentence": m.sentence}
+         for m in mentions],
+        columns=MENTION_COLUMNS,
+    )
+
+
+def all_findings(
+    *, totals: pd.DataFrame, mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
+    failures: Iterable[Finding], extra: Iterable[dict] = (),
+) -> pd.DataFrame:
+    year = tables[0].years[0] if tables and tables[0].years else None
+    rows = [
+        *totals_to_findings(totals),
+        *mentions_to_findings(mentions, year=year),
+        *extra,
+        *unknown_labels_to_findings(tables),
+        *rule_failures_to_findings(failures),
+    ]
+    return to_findings_frame(rows)

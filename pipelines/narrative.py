@@ -1,0 +1,190 @@
+"""What the prose says against what the tables say: amounts in the text, tied to budget lines.
+
+A mention ("Der afsættes således 0,537 mio. kr. af udviklingsmidlerne til projektet") is
+compared only where the tie is clear: the sentence allocates money (afsættes, bevilling,
+omprioriteret, …), the amount is not a cap ("op til 100.000 kr."), and the words of the
+sentence point at budget lines or groups of the table of the area the sentence stands in.
+Every mention is kept, tied or not, so an auditor can see what was and was not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from extract import RawTable, TextLine
+
+from .normalise import CONNECTING_WORDS, NormalisedTable, join_printed_lines
+
+# Verbs and nouns of allocating money; a sentence without one states no budget amount.
+ALLOCATION_STEMS = ("afsæt", "afsat", "bevilg", "bevilling", "bevilget", "omprioriter", "omdisponer", "anvendes")
+# Words before an amount that make it a limit or an estimate, not an allocation.
+CAP_WORDS = ("op til", "op mod", "maks", "maksimalt", "højst", "mindst", "over", "under", "ca.", "cirka")
+# Units of amounts in prose → factor to kroner.
+PROSE_UNITS = {"mia": Decimal(1_000_000_000), "mio": Decimal(1_000_000), "kr": Decimal(1)}
+AMOUNT = re.compile(
+    r"(?<![\d.,])(?P<number>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<fraction>\d+))?\s*"
+    r"(?P<unit>mia\.?\s*kr|mio\.?\s*kr|kr)\b\.?",
+    re.IGNORECASE,
+)
+ABBREVIATIONS = frozenset("f.eks. bl.a. mio. mia. jf. ca. evt. hhv. vedr. ifht. mm. m.v. inkl. ekskl. nr. pkt. dvs.".split())
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")
+COMMON_WORDS = CONNECTING_WORDS | frozenset(
+    "at der er som har vil kan skal blev bliver være været hvor hvilket heraf derfor desuden også ikke "
+    "midlerne midler kr mio mia regionen region midtjylland regionsrådet".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    table_no: int
+    area: str
+    page: int
+    printed: str
+    amount_dkk: Decimal
+    sentence: str
+    tied_to: str
+    table_dkk: str
+    status: str  # agrees | contradicts | untied
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    label: str
+    amounts_dkk: frozenset[int]
+    words: frozenset[str]
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The content words of a text, lower case, without numbers and common words."""
+    tokens = re.findall(r"[a-zæøåé][\wæøåé-]*", text.lower())
+    return frozenset(t.strip("-") for t in tokens if t not in COMMON_WORDS and len(t) > 2)
+
+
+def printed_to_dkk(number: str, fraction: str | None, unit: str) -> Decimal:
+    """'0', '537', 'mio. kr' → 537000; '100.000', None, 'kr' → 100000."""
+    value = Decimal(number.replace(".", "") + (f".{fraction}" if fraction else ""))
+    return value * PROSE_UNITS[re.match(r"[a-z]+", unit.lower()).group()]
+
+
+def lines_to_text(lines: Sequence[TextLine]) -> tuple[str, list[tuple[int, int]]]:
+    """Prose lines → one text, with (offset, page) where each line starts. A change of type size
+    (a heading) breaks the text with a newline, so a heading is never part of a sentence."""
+    text, starts, size = "", [], None
+    for line in lines:
+        if size is not None and abs(line.size - size) > 0.5:
+            text += "\n"
+        joined = join_printed_lines([text, line.text]) if text and not text.endswith("\n") else text + line.text.strip()
+        starts.append((len(joined) - len(line.text.strip()), line.page))
+        text, size = joined, line.size
+    return text, starts
+
+
+def text_to_sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences with their offsets; a full stop after an abbreviation ("mio.", "f.eks.") ends none."""
+    sentences, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        before = text[start : match.start()].split()
+        if match.group() != "\n" and before and before[-1].lower() in ABBREVIATIONS:
+            continue
+        sentences.append((start, text[start : match.start()]))
+        start = match.end()
+    sentences.append((start, text[start:]))
+    return [(offset, s.strip()) for offset, s in sentences if s.strip()]
+
+
+def _page_at(offset: int, starts: Sequence[tuple[int, int]]) -> int:
+    page = starts[0][1] if starts else 0
+    for start, line_page in starts:
+        if start > offset:
+            break
+        page = line_page
+    return page
+
+
+def table_to_candidates(table: NormalisedTable) -> list[_Candidate]:
+    """Budget lines and groups (with the sum of their lines) a sentence can speak of."""
+    candidates = []
+    by_group: dict[tuple[str, str], list] = {}
+    for item in table.items:
+        candidates.append(_Candidate(item.item, frozenset({item.amount_dkk}), words_of(item.item)))
+        if item.group:
+            by_group.setdefault((item.section_key, item.group), []).append(item)
+    for (_, group), members in by_group.items():
+        per_year: dict[int, int] = {}
+        for item in members:
+            per_year[item.year] = per_year.get(item.year, 0) + item.amount_dkk
+        candidates.append(_Candidate(group, frozenset(per_year.values()), words_of(group)))
+    return candidates
+
+
+def _is_allocation(sentence: str) -> bool:
+    return any(word.startswith(ALLOCATION_STEMS) for word in re.findall(r"\w+", sentence.lower()))
+
+
+def _is_cap(sentence: str, start: int) -> bool:
+    before = sentence[max(0, start - 14) : start].lower()
+    return any(re.search(r"(?<!\w)" + re.escape(word) + r"\s*$", before) for word in CAP_WORDS)
+
+
+def mention_status(amount: Decimal, sentence: str, start: int, candidates: Sequence[_Candidate]) -> tuple[str, str, str]:
+    """(status, tied_to, table amount) for one amount in one sentence."""
+    if not _is_allocation(sentence) or _is_cap(sentence, start):
+        return "untied", "", ""
+    words = words_of(sentence)
+    scored = [(len(words & c.words), c) for c in candidates]
+    best = max((score for score, _ in scored), default=0)
+    if best == 0:
+        return "untied", "", ""
+    tied = [c for score, c in scored if score == best]
+    agreeing = [c for c in tied if amount in c.amounts_dkk]
+    if agreeing:
+        c = agreeing[0]
+        return "agrees", c.label, str(amount)
+    if len(tied) == 1:
+        (c,) = tied
+        return "contradicts", c.label, " / ".join(str(a) for a in sorted(c.amounts_dkk))
+    return "untied", "; ".join(c.label for c in tied), ""
+
+
+def prose_by_table(text: Sequence[TextLine], raws: Sequence[RawTable]) -> list[list[TextLine]]:
+    """The prose before each table (after the one before it) is that table's area's prose."""
+    starts = [(r.page, r.bbox[1]) for r in raws]
+    out: list[list[TextLine]] = [[] for _ in raws]
+    for line in text:
+        if line.kind != "text" or not raws:
+            continue
+        where = (line.page, line.bbox[1])
+        following = [i for i, start in enumerate(starts) if start > where]
+        out[following[0] if following else len(raws) - 1].append(line)
+    return out
+
+
+def document_to_mentions(
+    text: Sequence[TextLine], raws: Sequence[RawTable], tables: Sequence[NormalisedTable]
+) -> list[Mention]:
+    """Every amount the prose mentions, tied to its area's table where the tie is clear."""
+    mentions = []
+    for lines, table in zip(prose_by_table(text, raws), tables):
+        prose, line_starts = lines_to_text(lines)
+        candidates = table_to_candidates(table)
+        for offset, sentence in text_to_sentences(prose):
+            for match in AMOUNT.finditer(sentence):
+                amount = printed_to_dkk(match["number"], match["fraction"], match["unit"])
+                status, tied_to, table_dkk = mention_status(amount, sentence, match.start(), candidates)
+                mentions.append(
+                    Mention(
+                        table_no=table.table_no,
+                        area=table.area,
+                        page=_page_at(offset + match.start(), line_starts),
+                        printed=match.group().strip(),
+                        amount_dkk=amount,
+                        sentence=sentence,
+                        tied_to=tied_to,
+                        table_dkk=table_dkk,
+                        status=status,
+                    )
+                )
+    return mentions
