@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
         "--extractor", choices=sorted(EXTRACTORS), default=DEFAULT_EXTRACTOR, help=f"default: {DEFAULT_EXTRACTOR}"
     )
     run.add_argument("--password", help="password of an encrypted PDF")
+    run.add_argument(
+        "--cross-check", action="store_true", help="read each PDF with both extractors and report cells they read differently"
+    )
     run.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     run.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
@@ -56,7 +59,9 @@ def _error(message: str) -> None:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    settings = RunSettings(out_dir=args.out, extractor=args.extractor, password=args.password)
+    settings = RunSettings(
+        out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check
+    )
     progress = (lambda message: None) if args.quiet else (lambda message: print(message, file=sys.stderr))
     worst = EXIT_OK
     for pdf in args.pdfs or [BUNDLED_SAMPLE]:

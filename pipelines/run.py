@@ -8,10 +8,19 @@ from typing import Callable
 
 import pandas as pd
 
-from extract import DEFAULT_EXTRACTOR, ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
+from extract import (
+    DEFAULT_EXTRACTOR,
+    ExtractedDocument,
+    ExtractSettings,
+    InputError,
+    ProjektpuljeError,
+    RawTable,
+    extract_document,
+)
 from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile, validate
 from schemas.reconcile import STATED_COLUMNS
 
+from .crosscheck import cross_check
 from .findings import FINDING_COLUMNS, MENTION_COLUMNS, all_findings, to_mentions_frame
 from .narrative import document_to_mentions
 from .normalise import NormalisedTable, normalise_table
@@ -28,6 +37,7 @@ class RunSettings:
     extractor: str = DEFAULT_EXTRACTOR
     password: str | None = None
     vocabulary: Path = DEFAULT_VOCABULARY
+    cross_check: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,21 +110,41 @@ def tables_to_frames(tables: list[NormalisedTable]) -> tuple[pd.DataFrame, pd.Da
     return items, stated
 
 
-def analyse(pdf: Path, *, settings: RunSettings, extractor: str | None = None) -> Analysis:
-    """Extract, normalise, reconcile and check one PDF, in memory."""
+def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> tuple[ExtractedDocument, list, list, list]:
+    """PDF → document, its budget tables raw and normalised, and notes on tables left out."""
     vocab = load_vocabulary(settings.vocabulary)
-    document = extract_document(
-        pdf, extractor=extractor or settings.extractor, settings=extract_settings(vocab), password=settings.password
-    )
+    document = extract_document(pdf, extractor=extractor, settings=extract_settings(vocab), password=settings.password)
     raws, skipped = budget_tables(document)
     if not raws:
         raise InputError(f"{pdf}: no budget tables found")
     tables = [normalise_table(t, vocab=vocab, ordinal=i) for i, t in enumerate(raws, start=1)]
+    return document, raws, tables, skipped
+
+
+def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> list[dict]:
+    """The other extractor's reading, compared cell by cell with the first."""
+    other = next(name for name in ("camelot", "pdfplumber") if name != settings.extractor)
+    names = (settings.extractor, other)
+    try:
+        _, _, others, _ = read_tables(pdf, settings=settings, extractor=other)
+    except ProjektpuljeError as error:
+        return [{
+            "kind": "extractor_disagreement", "root_cause": True, "year": None, "table_no": None, "area": "",
+            "section": "", "item": "", "stated": None, "computed": None, "difference": None, "page": None,
+            "message": f"{other} could not read the document: {error}",
+        }]
+    return cross_check(tables, others, names=names)
+
+
+def analyse(pdf: Path, *, settings: RunSettings) -> Analysis:
+    """Extract, normalise, reconcile and check one PDF, in memory."""
+    document, raws, tables, skipped = read_tables(pdf, settings=settings, extractor=settings.extractor)
     items, stated = tables_to_frames(tables)
     totals = reconcile(items, stated)
     failures = [f for f in validate(items, totals) if f.check not in RECONCILIATION_CHECKS]
     mentions = document_to_mentions(document.text, raws, tables)
-    findings = all_findings(totals=totals, mentions=mentions, tables=tables, failures=failures)
+    extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
+    findings = all_findings(totals=totals, mentions=mentions, tables=tables, failures=failures, extra=extra)
     return Analysis(
         document, tuple(raws), tuple(tables), items, totals, findings, to_mentions_frame(mentions), tuple(skipped)
     )

@@ -1,0 +1,74 @@
+"""Reconciliation findings and their root causes; prose mentions and when they count as contradictions."""
+
+from decimal import Decimal
+
+import pandas as pd
+
+from pipelines.narrative import AMOUNT, mention_status, printed_to_dkk, table_to_candidates, text_to_sentences
+from pipelines.normalise import Item, NormalisedTable
+from schemas.reconcile import totals_to_findings
+
+
+def totals(rows):
+    columns = ["year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "computed_tkr",
+               "difference_tkr", "status", "page"]
+    frame = pd.DataFrame(rows, columns=columns)
+    for c in ("stated_tkr", "computed_tkr", "difference_tkr"):
+        frame[c] = frame[c].map(Decimal)
+    return frame
+
+
+def test_a_total_that_follows_a_wrong_subtotal_is_not_a_root_cause():
+    frame = totals([
+        (2021, 1, "Mobilitet", "section", "Tilskudsmidler", "tilskudsmidler", 1600, 1500, 100, "mismatch", 1),
+        (2021, 1, "Mobilitet", "section", "Udviklingsmidler", "udviklingsmidler", 500, 500, 0, "ok", 1),
+        (2021, 1, "Mobilitet", "table", "", "", 2100, 2000, 100, "mismatch", 1),
+    ])
+    found = [(f["kind"], f["root_cause"]) for f in totals_to_findings(frame)]
+    assert found == [("subtotal_mismatch", True), ("total_mismatch", False)]
+    assert totals_to_findings(frame)[1]["message"].endswith("so it follows from 'Tilskudsmidler i alt'")
+
+
+def test_a_total_wrong_on_its_own_is_a_root_cause():
+    frame = totals([
+        (2021, 6, "Klima", "section", "Udviklingsmidler", "udviklingsmidler", 2100, 2100, 0, "ok", 6),
+        (2021, 6, "Klima", "table", "", "", 2150, 2100, 50, "mismatch", 6),
+    ])
+    (finding,) = totals_to_findings(frame)
+    assert (finding["kind"], finding["root_cause"], finding["difference"]) == ("total_mismatch", True, Decimal(50))
+
+
+def _table():
+    def item(label, amount, group=""):
+        return Item(2021, 5, "Bæredygtighed", "Udviklingsmidler", "udviklingsmidler", group, label, "", "",
+                    Decimal(amount), amount * 1000, 4, "x.pdf")
+    items = (item("LIFE IP ansøgning", 200), item("DK 2020 projektet", 587, "Energi og klima"),
+             item("Data og analyse", 50, "Energi og klima"))
+    return NormalisedTable(5, "Bæredygtighed", "1.000 kr.", (2021,), items, ())
+
+
+def _status(sentence):
+    m = AMOUNT.search(sentence)
+    return mention_status(printed_to_dkk(m["number"], m["fraction"], m["unit"]), sentence, m.start(),
+                          table_to_candidates(_table()))[0]
+
+
+def test_an_allocation_naming_one_line_with_another_amount_contradicts():
+    assert _status("Der afsættes således 0,537 mio. kr. af udviklingsmidlerne til projektet.") == "contradicts"
+    assert _status("Der afsættes således 0,587 mio. kr. af udviklingsmidlerne til projektet.") == "agrees"
+
+
+def test_a_group_is_compared_with_the_sum_of_its_lines():
+    assert _status("Der afsættes 0,637 mio. kr. til energi og klima.") == "agrees"
+
+
+def test_caps_other_verbs_and_unnamed_lines_are_left_untied():
+    assert _status("Kommuner kan søge om tilskud på op til 100.000 kr. til projektet, der afsættes.") == "untied"
+    assert _status("Hver krone investeret i projektet giver en gevinst på 3,08 kr.") == "untied"
+    assert _status("Der afsættes 1,25 mio. kr. af midlerne til bæredygtighed.") == "untied"
+
+
+def test_sentences_do_not_end_after_abbreviations():
+    text = "Der afsættes 2 mio. kr. i 2021 til f.eks. Danish Life Science Cluster. Et nyt punkt."
+    assert [s for _, s in text_to_sentences(text)] == [
+        "Der afsættes 2 mio. kr. i 2021 til f.eks. Danish Life Science Cluster.", "Et nyt punkt."]
