@@ -21,7 +21,7 @@ from .layout import (
     region_is_ruled,
 )
 from .model import ExtractedDocument, RawRow
-from .pdf_input import open_pdf
+from .pdf_input import open_pdf, pages_read, require_text
 from .pdfplumber_extractor import page_to_content
 
 NAME = "camelot"
@@ -120,10 +120,8 @@ def _plausible(rows: Sequence[RawRow], region: Region) -> bool:
 
 def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
     with open_pdf(path, password=password) as pdf:
-        pages = []
-        for page in pdf.pages:
-            pages.append(page_to_content(page))
-            page.close()
+        pages = list(pages_read(path, pdf.pages, page_to_content))
+    require_text(path, pages)
     layouts = pages_to_layouts(pages, settings=settings)
     for page, layout in zip(pages, layouts):
         if layout.regions:

@@ -146,6 +146,7 @@ class Region:
     footnotes: list[str] = field(default_factory=list)
     open_top: bool = False
     open_bottom: bool = False
+    trailing: int = 0  # label-only lines kept at the end only if the table goes on overleaf
 
     @property
     def top(self) -> float:
@@ -339,17 +340,27 @@ def _fits_left_of(line: Line, columns: Sequence[Column]) -> bool:
 
 
 def lines_to_regions(kinded: Sequence[_Kinded], columns: Sequence[Column], *, page: int) -> list[Region]:
-    """Runs of value lines, with the label-only lines between them, each run one table."""
+    """Runs of value lines, with the label-only lines between them, each run one table.
+
+    Label-only lines after a table's last value line stay with it when they are its
+    wrapped label, or, tentatively (``trailing``), when nothing but page furniture
+    follows them: a heading orphaned at the foot of a page whose table goes on overleaf.
+    """
     regions: list[Region] = []
     current: list[_Kinded] = []
     pending: list[_Kinded] = []
+    last_content = max((i for i, k in enumerate(kinded) if k.kind != "furniture"), default=-1)
 
-    def close() -> None:
+    def close(at_end: bool) -> None:
         if current:
-            members = current + _wrapped_tail(current[-1].line, pending)
-            regions.append(Region(page, [k.line for k in members], _columns_used(current, columns)))
+            tail = _wrapped_tail(current[-1].line, pending)
+            trailing = pending[len(tail):] if at_end else []
+            members = current + tail + trailing
+            region = Region(page, [k.line for k in members], _columns_used(current, columns))
+            region.trailing = len(trailing)
+            regions.append(region)
 
-    for k in kinded:
+    for i, k in enumerate(kinded):
         used = _columns_used(current, columns)
         if k.kind == "value":
             current.extend(pending)
@@ -358,9 +369,9 @@ def lines_to_regions(kinded: Sequence[_Kinded], columns: Sequence[Column], *, pa
         elif k.kind == "text" and current and _fits_left_of(k.line, used):
             pending.append(k)
         else:
-            close()
+            close(at_end=i > last_content)
             current, pending = [], []
-    close()
+    close(at_end=True)
     return regions
 
 
@@ -604,8 +615,19 @@ def merge_continued(regions: Sequence[Region]) -> list[list[Region]]:
             ):
                 chains[-1].append(region)
                 continue
+            drop_trailing(last)
         chains.append([region])
+    if chains:
+        drop_trailing(chains[-1][-1])
     return chains
+
+
+def drop_trailing(region: Region) -> None:
+    """The table does not go on overleaf: the label-only lines after it are not its rows."""
+    if region.trailing:
+        region.lines = region.lines[: -region.trailing]
+        region.rows = region.rows[: -region.trailing]
+        region.trailing = 0
 
 
 def _gap(note: Note, chain: Sequence[Region]) -> float | None:

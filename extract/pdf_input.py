@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterable, Sequence
 
 from .errors import InputError
 
@@ -30,18 +32,47 @@ def describe_non_pdf(head: bytes) -> str:
     return "something else"
 
 
+TAIL_BYTES = 2048  # where a complete PDF keeps its startxref and %%EOF
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
+_XREF_AT = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
+
+
 def check_pdf_file(path: Path) -> None:
-    """Raise InputError unless the path is a readable, non-empty file that starts like a PDF."""
+    """Raise InputError unless the path is a whole PDF: not empty, a PDF header, an end-of-file marker,
+    and a cross-reference table where the file says it is. A PDF library could patch a cut-off file
+    up; a half file must be downloaded again instead."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
         raise InputError(f"{path}: not a file")
+    size = path.stat().st_size
     with path.open("rb") as fh:
         head = fh.read(1024)
+        fh.seek(max(0, size - TAIL_BYTES))
+        tail = fh.read()
     if not head:
         raise InputError(f"{path}: the file is empty (0 bytes)")
     if b"%PDF-" not in head:
         raise InputError(f"{path}: not a PDF; it looks like {describe_non_pdf(head)}")
+    if b"%%EOF" not in tail:
+        raise InputError(f"{path}: truncated PDF (no end-of-file marker); download it again")
+    found = _STARTXREF.findall(tail)
+    if not found or not _xref_is_at(path, int(found[-1]), size):
+        raise InputError(f"{path}: damaged PDF (its cross-reference table is missing or broken)")
+
+
+def _xref_is_at(path: Path, offset: int, size: int) -> bool:
+    if offset >= size:
+        return False
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        return bool(_XREF_AT.match(fh.read(64)))
+
+
+def encrypted_message(path: Path, *, password: str | None) -> str:
+    if password:
+        return f"{path}: encrypted, and the password given does not open it"
+    return f"{path}: encrypted; give --password"
 
 
 @contextmanager
@@ -49,16 +80,37 @@ def open_pdf(path: Path, *, password: str | None = None):
     """Open with pdfplumber, turning its failures into InputError."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     check_pdf_file(path)
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect:
-        raise InputError(f"{path}: encrypted; give --password") from None
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types for broken files
-        raise InputError(f"{path}: damaged PDF ({type(exc).__name__})") from exc
+    except Exception as exc:  # pdfminer raises many types for broken files; pdfplumber wraps them
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise InputError(encrypted_message(path, password=password)) from None
+        raise InputError(f"{path}: damaged PDF ({type(cause).__name__})") from exc
     try:
         yield pdf
     finally:
         pdf.close()
+
+
+def pages_read(path: Path, pages: Iterable, to_content: Callable):
+    """Each page through `to_content`, closing it after; a page the library cannot read is a damaged PDF."""
+    number = 0
+    try:
+        for number, page in enumerate(pages, start=1):
+            yield to_content(page)
+            close = getattr(page, "close", None)
+            if close:
+                close()
+    except InputError:
+        raise
+    except Exception as exc:  # the PDF libraries raise many kinds of error on broken content
+        raise InputError(f"{path}: damaged PDF (page {number} cannot be read: {type(exc).__name__})") from exc
+
+
+def require_text(path: Path, pages: Sequence) -> None:
+    """A PDF whose pages carry no text at all is a scan: nothing to read the tables from."""
+    if pages and not any(page.words for page in pages):
+        raise InputError(f"{path}: no text layer (scanned?); the tables cannot be read without one")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
-from .pdf_input import open_pdf
+from .pdf_input import open_pdf, pages_read, require_text
 
 NAME = "pdfplumber"
 MIN_RULE_WIDTH = 15.0  # shorter horizontal strokes are underlines or glyph parts, not rules
@@ -30,9 +30,7 @@ def page_to_content(page) -> PageContent:
 
 def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
     with open_pdf(path, password=password) as pdf:
-        pages = []
-        for page in pdf.pages:
-            pages.append(page_to_content(page))
-            page.close()
+        pages = list(pages_read(path, pdf.pages, page_to_content))
+    require_text(path, pages)
     tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
     return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import os
 import re
@@ -39,9 +40,25 @@ def frame_to_csv(frame: pd.DataFrame, columns: list[str]) -> bytes:
 
 def safe_folder_name(stem: str) -> str:
     """A PDF stem as a folder name: no path separators, no '..', no control characters; æøå and spaces kept."""
-    name = re.sub(r"[\x00-\x1f\x7f/\\]", "_", stem).strip()
-    name = re.sub(r"\.{2,}", "_", name).strip(". ")
+    name = re.sub(r"[\x00-\x1f\x7f/\\]+", "_", stem)
+    name = re.sub(r"\.{2,}", "_", name)
+    name = re.sub(r"_{2,}", "_", name).strip(" ._")
+    if name.lower() == COMBINED_FOLDER:
+        return f"{name}-document"  # DIR/all/ holds the combined files
     return name or "document"
+
+
+def recover_folder(final: Path) -> None:
+    """After a run was killed mid-write: put back the previous output if it was moved aside, drop partial folders."""
+    if not final.parent.is_dir():
+        return
+    for old in sorted(final.parent.glob(f".{glob.escape(final.name)}.*.old")):
+        previous = old / "previous"
+        if previous.is_dir() and not final.exists():
+            os.replace(previous, final)
+        shutil.rmtree(old, ignore_errors=True)
+    for partial in final.parent.glob(f".{glob.escape(final.name)}.*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 def write_folder(final: Path, files: Mapping[str, bytes]) -> None:
@@ -50,6 +67,7 @@ def write_folder(final: Path, files: Mapping[str, bytes]) -> None:
     A failure at any point leaves an existing ``final`` exactly as it was.
     """
     final.parent.mkdir(parents=True, exist_ok=True)
+    recover_folder(final)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=final.parent))
     try:
         for name, data in files.items():
@@ -70,3 +88,35 @@ def write_folder(final: Path, files: Mapping[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def combine_csvs(parts: list[tuple[bytes, str]]) -> bytes:
+    """Several CSVs with one header → one CSV; a source_file column is added where the parts lack one."""
+    rows: list[list[str]] = []
+    header: list[str] = []
+    for data, source in parts:
+        reader = csv.reader(io.StringIO(data.decode("utf-8")))
+        part_header = next(reader, [])
+        add_source = "source_file" not in part_header
+        header = header or part_header + (["source_file"] if add_source else [])
+        rows.extend(row + [source] if add_source else row for row in reader)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+COMBINED_FOLDER = "all"
+COMBINED_FILES = ("items.csv", "totals.csv", "findings.csv")
+
+
+def write_combined(out_dir: Path, documents: list[tuple[Path, str]]) -> Path:
+    """DIR/all/: each document's items, totals and findings in one file, with the source PDF named on every row."""
+    target = out_dir / COMBINED_FOLDER
+    files = {
+        name: combine_csvs([((folder / name).read_bytes(), source) for folder, source in documents if (folder / name).exists()])
+        for name in COMBINED_FILES
+    }
+    write_folder(target, files)
+    return target

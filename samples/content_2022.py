@@ -17,7 +17,7 @@ try:
 except ImportError:
     import content_2021 as y2021
 
-Row, Table, Area, Document = y2021.Row, y2021.Table, y2021.Area, y2021.Document
+Row, Table, Area = y2021.Row, y2021.Table, y2021.Area
 GROUP, SECTION, SUBITEM = y2021.GROUP, y2021.SECTION, y2021.SUBITEM
 ITEM, SUBTOTAL, TOTAL = y2021.ITEM, y2021.SUBTOTAL, y2021.TOTAL
 
@@ -131,18 +131,15 @@ def _line_index(rows: list[Row], change: dict) -> int:
 
 
 def _insert_index(rows: list[Row], section: str, group: str) -> int:
-    """Where a new line goes: after the last row of its group, or of its
+    """Where a new line goes: after the last line of its group, or of its
     section when it has no group."""
-    start = next(i for i, r in enumerate(rows) if r == Row(SECTION, section))
-    end = start + 1
-    in_group = not group
-    while rows[end].kind not in (SECTION, SUBTOTAL):
-        if rows[end].kind == GROUP:
-            if in_group and group:
-                break
-            in_group = rows[end].label == group
-        end += 1
-    return end
+    i = rows.index(Row(SECTION, section)) + 1
+    if group:
+        i += [(r.kind, r.label) for r in rows[i:]].index((GROUP, group)) + 1
+    ends = (SECTION, SUBTOTAL, GROUP) if group else (SECTION, SUBTOTAL)
+    while rows[i].kind not in ends:
+        i += 1
+    return i
 
 
 def _add_section(rows: list[Row], section: str) -> None:
@@ -176,36 +173,51 @@ def _without_empty_groups(rows: list[Row]) -> list[Row]:
 def changed_rows(rows: tuple[Row, ...], area: str) -> tuple[Row, ...]:
     """The 2021 rows of a table with the 2022 header and the changes for
     ``area`` applied."""
-    edited = [replace(rows[0], amount=YEAR), *rows[1:]]
+    lines = [replace(rows[0], amount=YEAR), *rows[1:]]
     for change in (c for c in CHANGES_FROM_2021 if c["area"] == area):
         if change["kind"] == "changed":
-            i = _line_index(edited, change)
-            marker = _parse(edited[i].amount)[1]
-            edited[i] = replace(edited[i], amount=_format(change["new"]) + marker)
+            i = _line_index(lines, change)
+            marker = _parse(lines[i].amount)[1]
+            lines[i] = replace(lines[i], amount=_format(change["new"]) + marker)
         elif change["kind"] == "removed":
-            del edited[_line_index(edited, change)]
+            del lines[_line_index(lines, change)]
         else:
-            if Row(SECTION, change["section"]) not in edited:
-                _add_section(edited, change["section"])
+            if Row(SECTION, change["section"]) not in lines:
+                _add_section(lines, change["section"])
             kind = SUBITEM if change["group"] else ITEM
             line = Row(kind, change["item"], _format(change["new"]))
-            at = _insert_index(edited, change["section"], change["group"])
-            edited.insert(at, line)
-    return _with_sums(_without_empty_groups(edited))
+            lines.insert(_insert_index(lines, change["section"], change["group"]), line)
+    return _with_sums(_without_empty_groups(lines))
+
+
+def in_2022(text: str) -> str:
+    """A 2021 paragraph whose only year words are the budget year."""
+    return text.replace("2021", YEAR)
+
+
+def edited(text: str, *edits: tuple[str, str]) -> str:
+    """A 2021 paragraph with each (old, new) edit made; old must be there."""
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
 
 
 def area_2022(
     old: Area | None,
     number: int,
-    paragraphs: tuple[str, ...],
+    paragraphs: tuple[str, ...] | None = None,
     heading: str = "",
     caption: str = "",
     footnotes: tuple[str, ...] | None = None,
 ) -> Area:
     """An area of 2022: the 2021 one (or a new one when ``old`` is None)
-    with new prose, table number and changes."""
+    with new prose (by default the 2021 prose in 2022), table number and
+    changes."""
     if old is None:
         old = Area(heading, (), Table(number, caption, (y2021.header(), y2021.total(""))))
+    if paragraphs is None:
+        paragraphs = tuple(in_2022(text) for text in old.paragraphs)
     heading = heading or RENAMED_AREAS.get(old.heading, old.heading)
     table = old.table
     caption = caption or table.caption.replace(
@@ -221,20 +233,11 @@ def area_2022(
     return Area(heading, paragraphs, table)
 
 
-def in_2022(text: str) -> str:
-    """A 2021 paragraph whose only year words are the budget year."""
-    return text.replace("2021", YEAR)
-
-
 # ---------------------------------------------------------------------------
 # The areas
 # ---------------------------------------------------------------------------
 
-MOBILITET = area_2022(
-    y2021.MOBILITET,
-    1,
-    tuple(in_2022(text) for text in y2021.MOBILITET.paragraphs),
-)
+MOBILITET = area_2022(y2021.MOBILITET, 1)
 
 _INTERNATIONAL = y2021.INTERNATIONALE_AKTIVITETER.paragraphs
 INTERNATIONALE_AKTIVITETER = area_2022(
@@ -243,10 +246,10 @@ INTERNATIONALE_AKTIVITETER = area_2022(
     (
         in_2022(_INTERNATIONAL[0]),
         in_2022(_INTERNATIONAL[1]),
-        (
-            "Derudover afsættes der midler til aktiviteter forbundet med "
-            "Shanghai aftalen samt delegationsbesøg, som efter en periode "
-            "med få rejser forventes at blive flere i 2022."
+        edited(
+            _INTERNATIONAL[2],
+            ("delegationsbesøg.", "delegationsbesøg, som efter en periode med "
+             "få rejser forventes at blive flere i 2022."),
         ),
         _INTERNATIONAL[3],
         (
@@ -256,11 +259,7 @@ INTERNATIONALE_AKTIVITETER = area_2022(
     ),
 )
 
-LANDDISTRIKTER = area_2022(
-    y2021.LANDDISTRIKTER,
-    3,
-    tuple(in_2022(text) for text in y2021.LANDDISTRIKTER.paragraphs),
-)
+LANDDISTRIKTER = area_2022(y2021.LANDDISTRIKTER, 3)
 
 KULTUR_OG_EVENTS = area_2022(
     None,
@@ -296,15 +295,19 @@ SUNDHEDSINNOVATION = area_2022(
     y2021.SUNDHEDSINNOVATION,
     5,
     (
-        (
-            "Region Midtjylland vil i 2022 fortsat have et særligt fokus på "
-            "digital sundhed og i den forbindelse understøtte den nationale "
-            "klynge Danish Life Science Cluster. Regionsrådet har i november "
-            "2021 godkendt et tilskud på 0,5 mio. kr. i 2022 til klyngens "
-            "arbejde i Midtjylland. Derudover forventes der inden for "
-            "digital sundhed at blive anvendt tilskudsmidler på "
-            "medfinansiering til hospitalers projekter samt udviklingsmidler "
-            "på aktiviteter i forhold til digital sundhed."
+        edited(
+            _SUNDHED[0],
+            ("vil i 2021 have", "vil i 2022 fortsat have"),
+            ("den nye nationale klynge", "den nationale klynge"),
+            (
+                "godkendt, at regionens allerede indbetalte tilskud på 2 mio. "
+                "kr. i 2021 til MedTech Innovation Consortium overføres til "
+                "Danish Life Science Cluster som en del af "
+                "virksomhedsoverdragelsen.",
+                "godkendt et tilskud på 0,5 mio. kr. i 2022 til klyngens "
+                "arbejde i Midtjylland.",
+            ),
+            ("november 2020", "november 2021"),
         ),
         _SUNDHED[1],
         in_2022(_SUNDHED[2]),
@@ -318,23 +321,15 @@ BAEREDYGTIGHED = area_2022(
     y2021.BAEREDYGTIGHED,
     6,
     (
-        (
-            "Region Midtjylland vil i 2022 have et særligt fokus på cirkulær "
-            "økonomi i de midtjyske kommuner. Regionen afsætter "
-            "tilskudsmidler til en pulje for kommunale cirkulær økonomi "
-            "projekter, som kommunerne kan søge, samt udviklingsmidler til "
-            "en EU LIFE IP ansøgning og til en ny regional affaldsplan. "
-            "Fokus er på forebyggelse af affald, mere genbrug og "
-            "genanvendelse."
+        # The new regional waste plan moves to the circular economy.
+        edited(
+            in_2022(_BAEREDYGTIGHED[0]),
+            ("genanvendelse.", "genanvendelse. Arbejdet med en ny regional "
+             "affaldsplan hører fra 2022 også under cirkulær økonomi."),
         ),
-        (
-            "Regionen vil også have fokus på udmøntning af "
-            "bæredygtighedsstrategien. Her forventes der at blive anvendt "
-            "midler på pilotprojekter og implementering, som der kan gives "
-            "et tilskud til. Puljen til bæredygtige hospitaler fortsættes "
-            "også i 2022. Derudover vil der blive anvendt udviklingsmidler "
-            "på sekretariatsbetjening og kommunikation samt data og analyse "
-            "(f.eks. livscyklusanalyser på udvalgte varegrupper)."
+        edited(
+            in_2022(_BAEREDYGTIGHED[1]),
+            (" samt en ny regional affaldsplan.", "."),
         ),
         _BAEREDYGTIGHED[2],
         (
@@ -347,11 +342,7 @@ BAEREDYGTIGHED = area_2022(
     footnotes=("* Er bevilget af regionsrådet i august 2021.",),
 )
 
-KLIMA = area_2022(
-    y2021.KLIMA,
-    7,
-    tuple(in_2022(text) for text in y2021.KLIMA.paragraphs),
-)
+KLIMA = area_2022(y2021.KLIMA, 7)
 
 _ARBEJDSKRAFT = y2021.ARBEJDSKRAFTRESSOURCER.paragraphs
 ARBEJDSKRAFTRESSOURCER = area_2022(
@@ -363,28 +354,18 @@ ARBEJDSKRAFTRESSOURCER = area_2022(
             "fra 2022 af uddannelsespuljen under de regionale "
             "udviklingsaktiviteter og indgår derfor ikke længere her."
         ),
-        (
-            "Region Midtjylland forventer i 2022 fortsat at anvende "
-            "tilskudsmidler på projektet 'Jobbanken', som er et "
-            "socialfondsprojekt vedr. social inklusion. Jobbanken har "
-            "oprettet satellitter af deres organisation i Ringkøbing-Skjern "
-            "og Holstebro med henblik på at skabe varig beskæftigelse eller "
-            "uddannelse for førtidspensionister med psykiske lidelser. En "
-            "analyse af Jobbankens samfundsøkonomiske værdiskabelse viser, "
-            "at investeringen giver samfundet en klar gevinst."
+        edited(
+            _ARBEJDSKRAFT[1],
+            ("forventer også", "forventer i 2022 fortsat"),
+            ("hver krone investeret i Jobbanken giver samfundet en gevinst "
+             "på 3,08 kr.", "investeringen giver samfundet en klar gevinst."),
         ),
         _ARBEJDSKRAFT[2],
         _ARBEJDSKRAFT[3],
-        (
-            "Udviklingsmidlerne ønskes også anvendt på videreudviklingen af "
-            "STEM-barometeret, vedligehold af to IT-systemer vedrørende "
-            "henholdsvis elevfordeling og flerårige kapacitetsplaner, samt "
-            "evaluering af uddannelsespuljen, hvor der afsættes midler til "
-            "ekstern konsulentbistand. Disse aktiviteter omhandler dog "
-            "ungdomsuddannelsesområdet og ikke området for udvikling af "
-            "arbejdskraftressourcer. Derfor ønskes der omprioriteret 0,75 "
-            "mio. kr. fra udviklingsmidlerne til den administrative pulje "
-            "under uddannelsespuljen."
+        edited(
+            _ARBEJDSKRAFT[4],
+            ("køb og vedligehold", "vedligehold"),
+            ("0,8 mio. kr.", "0,75 mio. kr."),
         ),
     ),
     footnotes=(),

@@ -1,7 +1,7 @@
-"""Build the sample PDFs of "Udmøntning af projektpuljen 2021".
+"""Build the sample PDFs of "Udmøntning af projektpuljen".
 
-All renderings are made from the same content (``content_2021.py``) and
-differ only in layout:
+The 2021 renderings are all made from the same content (``content_2021.py``)
+and differ only in layout:
 
 ``docx``
     ``udmoentning-af-projektpuljen-2021.pdf`` -- Word document written with
@@ -15,6 +15,19 @@ differ only in layout:
     ``udmoentning-af-projektpuljen-2021-compact.pdf`` -- ReportLab, Times
     10 pt, no rules, captions above the tables, tight cells, no repeated
     header rows.
+
+Two fictional editions, to show that other years are read without code
+changes:
+
+``2022``
+    ``udmoentning-af-projektpuljen-2022.pdf`` -- ``content_2022.py`` (the
+    2021 tables with the changes listed in ``CHANGES_FROM_2021``, a renamed
+    and a new area) in the ``reportlab`` layout.
+``2023``
+    ``udmoentning-af-projektpuljen-2023.pdf`` -- ``content_2023.py``, tables
+    with two year columns ("1.000 kr. | 2023 | 2024"), in the ``docx`` layout.
+
+Every layout prints one amount column per year in the table header.
 
 Test layouts, built into ``tests/fixtures/layouts/`` (``--fixtures``), that
 the extraction has to read without having been tuned on them:
@@ -47,6 +60,7 @@ Usage::
     python samples/generate.py                  # the samples into samples/
     python samples/generate.py --out /tmp/pdf   # somewhere else
     python samples/generate.py --only compact   # one rendering (repeatable)
+    python samples/generate.py --only 2023      # the 2023 edition
     python samples/generate.py --fixtures       # test layouts into tests/fixtures/layouts/
     python samples/generate.py --only weasy     # one test layout
 """
@@ -77,6 +91,8 @@ try:
         Row,
         Table,
     )
+    from .content_2022 import DOCUMENT as DOCUMENT_2022
+    from .content_2023 import DOCUMENT as DOCUMENT_2023
 except ImportError:
     from content_2021 import (
         DOCUMENT,
@@ -90,10 +106,14 @@ except ImportError:
         Row,
         Table,
     )
+    from content_2022 import DOCUMENT as DOCUMENT_2022
+    from content_2023 import DOCUMENT as DOCUMENT_2023
 
 HERE = Path(__file__).resolve().parent
 STEM = "udmoentning-af-projektpuljen-2021"
 DOCUMENT_DATE = datetime.datetime(2020, 12, 15, 12, 0, 0)
+# Creation dates of the Word renderings of the other editions, by title.
+DOCUMENT_DATES = {DOCUMENT_2023.title: datetime.datetime(2022, 12, 13, 12, 0, 0)}
 SUBITEM_PREFIX = " - "
 
 
@@ -107,6 +127,30 @@ def row_label(row: Row) -> str:
     if row.kind == SUBITEM:
         return SUBITEM_PREFIX + row.label
     return row.label
+
+
+def year_count(table: Table) -> int:
+    """How many year columns the table has, from its header row."""
+    return len(amount_cells(table.rows[0]))
+
+
+def amount_cells(row: Row, count: int = 0) -> tuple[str, ...]:
+    """The row's amount cells, one per year column, padded with empty cells
+    to ``count``. A row of a one-year table has only ``amount``; one of a
+    table that plans several years has ``amounts``."""
+    amounts = getattr(row, "amounts", ()) or (row.amount,)
+    return amounts + ("",) * (count - len(amounts))
+
+
+def row_cells(row: Row, count: int) -> tuple[str, ...]:
+    """Label and amount cells of a row in a table of ``count`` years."""
+    return (row_label(row), *amount_cells(row, count))
+
+
+def column_widths(widths: tuple[float, float], count: int) -> tuple[float, ...]:
+    """The label column's width, then the amount width for each year column."""
+    label, amount = widths
+    return (label,) + (amount,) * count
 
 
 def footer_text(doc: Document, page: int) -> str:
@@ -203,7 +247,7 @@ class DocxLayout:
     size: float = 10  # body text and table cells, in pt
     leading: float = 13  # body text line spacing
     cell_leading: float = 12
-    widths: tuple[float, float] = (86, 24)  # label and amount column, in mm
+    widths: tuple[float, float] = (86, 24)  # label and each amount column, in mm
     grid: bool = True  # full cell grid; else only a rule under the header
     header_fill: str | None = "D9E2EC"
     valign: str = "TOP"  # TOP, CENTER or BOTTOM
@@ -328,7 +372,6 @@ def build_docx(doc: Document, path: Path, layout: DocxLayout = DOCX_GRID) -> Non
                 keep_last or position < len(notes)
             )
 
-    widths = tuple(Mm(width) for width in layout.widths)
     valign = getattr(WD_CELL_VERTICAL_ALIGNMENT, layout.valign)
     space_before, space_after = layout.cell_space
     for area in doc.areas:
@@ -339,7 +382,9 @@ def build_docx(doc: Document, path: Path, layout: DocxLayout = DOCX_GRID) -> Non
         above, below = notes_around(area.table, layout.caption_above)
         add_notes(above, keep_last=True)
 
-        grid = word.add_table(rows=0, cols=2)
+        years = year_count(area.table)
+        widths = tuple(Mm(width) for width in column_widths(layout.widths, years))
+        grid = word.add_table(rows=0, cols=len(widths))
         if layout.grid:
             grid.style = styles["Table Grid"]
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -355,7 +400,7 @@ def build_docx(doc: Document, path: Path, layout: DocxLayout = DOCX_GRID) -> Non
                 _docx_row_flag(table_row, "w:tblHeader")
             strong = row.kind in (HEADER, SECTION, SUBTOTAL, TOTAL)
             hanging = row.kind == SUBITEM and layout.hanging_subitems
-            texts = (row_label(row), row.amount)
+            texts = row_cells(row, years)
             for column, (cell, width, text) in enumerate(
                 zip(table_row.cells, widths, texts)
             ):
@@ -381,7 +426,8 @@ def build_docx(doc: Document, path: Path, layout: DocxLayout = DOCX_GRID) -> Non
                     run.italic = row.kind == GROUP
                 if row.kind == HEADER and layout.header_fill:
                     _docx_cell_shading(cell, layout.header_fill)
-            table_row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for amount_cell in table_row.cells[1:]:
+                amount_cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if not layout.grid:
             _docx_header_rule(grid)
 
@@ -393,7 +439,7 @@ def build_docx(doc: Document, path: Path, layout: DocxLayout = DOCX_GRID) -> Non
     props.author = doc.author
     props.last_modified_by = doc.author
     props.language = "da-DK"
-    props.created = props.modified = DOCUMENT_DATE
+    props.created = props.modified = DOCUMENT_DATES.get(doc.title, DOCUMENT_DATE)
     props.revision = 1
 
     word.save(path)
@@ -471,6 +517,13 @@ def para(text: str, style):
     return Paragraph(escape(text), style)
 
 
+def table_row(row: Row, years: int, style) -> list:
+    """A table row's cells for ReportLab: the label as a paragraph, then the
+    amounts as plain strings."""
+    label, *amounts = row_cells(row, years)
+    return [para(label.strip(), style), *amounts]
+
+
 def _reportlab_footer(doc: Document, font: str, x_right: float, y: float):
     def draw(canvas, _template) -> None:
         canvas.saveState()
@@ -511,7 +564,7 @@ class OpenLayout:
     size: float = 10  # body text and table cells, in pt
     leading: float = 13
     cell_leading: float = 12
-    widths: tuple[float, float] = (100, 24)  # label and amount column, in mm
+    widths: tuple[float, float] = (100, 24)  # label and each amount column, in mm
     padding: float = 2.5  # above and below every cell
     gap_padding: float = 9  # below the row before one that stands apart
     rules: bool = True  # under the header, above subtotals and the total
@@ -567,24 +620,25 @@ def _render_open(doc: Document, out_pdf: Path, layout: OpenLayout) -> None:
     }
 
     def table_flowable(table: Table) -> RLTable:
+        years = year_count(table)
         data = []
         commands = [
             ("FONT", (0, 0), (-1, -1), "Helvetica", layout.size),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
             ("TOPPADDING", (0, 0), (-1, -1), layout.padding),
             ("BOTTOMPADDING", (0, 0), (-1, -1), layout.padding),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
-            ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ("RIGHTPADDING", (1, 0), (-1, -1), 0),
         ]
         if layout.rules:
             commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black))
         for i, row in enumerate(table.rows):
             style = cell_styles.get(row.kind, cell)
-            data.append([para(row_label(row).strip(), style), row.amount])
+            data.append(table_row(row, years, style))
             if row.kind in (HEADER, SUBTOTAL, TOTAL):
                 commands.append(
-                    ("FONT", (1, i), (1, i), "Helvetica-Bold", layout.size)
+                    ("FONT", (1, i), (-1, i), "Helvetica-Bold", layout.size)
                 )
             if row.gap and i > 0:
                 commands.append(
@@ -596,7 +650,7 @@ def _render_open(doc: Document, out_pdf: Path, layout: OpenLayout) -> None:
                 commands.append(("LINEABOVE", (0, i), (-1, i), 0.8, colors.black))
         return RLTable(
             data,
-            colWidths=tuple(width * mm for width in layout.widths),
+            colWidths=tuple(width * mm for width in column_widths(layout.widths, years)),
             repeatRows=1 if layout.repeat_header else 0,
             hAlign="LEFT",
             style=TableStyle(commands),
@@ -684,12 +738,13 @@ def render_compact(doc: Document, out_pdf: Path) -> None:
     }
 
     def table_flowable(table: Table) -> RLTable:
+        years = year_count(table)
         data = []
         commands = [
             ("FONT", (0, 0), (-1, -1), "Times-Roman", 10),
             ("LEADING", (0, 0), (-1, -1), 11.5),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -698,14 +753,14 @@ def render_compact(doc: Document, out_pdf: Path) -> None:
         ]
         for i, row in enumerate(table.rows):
             style = cell_styles.get(row.kind, cell)
-            data.append([para(row_label(row).strip(), style), row.amount])
+            data.append(table_row(row, years, style))
             if row.kind in (HEADER, SUBTOTAL, TOTAL):
-                commands.append(("FONT", (1, i), (1, i), "Times-Bold", 10))
+                commands.append(("FONT", (1, i), (-1, i), "Times-Bold", 10))
             if row.gap:
                 commands.append(("TOPPADDING", (0, i), (-1, i), 5))
         return RLTable(
             data,
-            colWidths=(62 * mm, 18 * mm),
+            colWidths=tuple(width * mm for width in column_widths((62, 18), years)),
             repeatRows=0,
             hAlign="LEFT",
             style=TableStyle(commands),
@@ -762,10 +817,10 @@ p.note { font-size: 8.5pt; margin: 4pt 0 0; }
 
 
 def build_html(doc: Document) -> str:
-    def cells(row: Row, tag: str) -> str:
-        return (
-            f'<{tag} class="{row.kind}">{escape(row_label(row).strip())}</{tag}>'
-            f'<{tag} class="amount">{escape(row.amount)}</{tag}>'
+    def cells(row: Row, tag: str, years: int) -> str:
+        label, *amounts = row_cells(row, years)
+        return f'<{tag} class="{row.kind}">{escape(label.strip())}</{tag}>' + "".join(
+            f'<{tag} class="amount">{escape(amount)}</{tag}>' for amount in amounts
         )
 
     parts = [
@@ -780,12 +835,13 @@ def build_html(doc: Document) -> str:
         parts.append(f"<h2>{escape(area.heading)}</h2>")
         parts.extend(f"<p>{escape(text)}</p>" for text in area.paragraphs)
         above, below = notes_around(area.table, caption_above=True)
+        years = year_count(area.table)
         header, *rows = area.table.rows
         parts.append(f"<table><caption>{escape(above[0][1])}</caption>")
-        parts.append(f"<thead><tr>{cells(header, 'th')}</tr></thead><tbody>")
+        parts.append(f"<thead><tr>{cells(header, 'th', years)}</tr></thead><tbody>")
         for row in rows:
             gap = ' class="gap"' if row.gap else ""
-            parts.append(f"<tr{gap}>{cells(row, 'td')}</tr>")
+            parts.append(f"<tr{gap}>{cells(row, 'td', years)}</tr>")
         parts.append("</tbody></table>")
         parts.extend(f'<p class="note">{escape(text)}</p>' for _, text in below)
     parts.append("</body></html>")
@@ -847,16 +903,26 @@ def render_planted_errors(doc: Document, out_pdf: Path) -> None:
 SAMPLES_DIR = HERE
 FIXTURES_DIR = HERE.parent / "tests" / "fixtures" / "layouts"
 
-# name: (file name, renderer, default folder)
+# name: (file name, renderer, default folder, document)
 RENDERINGS = {
-    "docx": (f"{STEM}.pdf", render_docx, SAMPLES_DIR),
-    "reportlab": (f"{STEM}-reportlab.pdf", render_reportlab, SAMPLES_DIR),
-    "compact": (f"{STEM}-compact.pdf", render_compact, SAMPLES_DIR),
-    "planted-errors": (f"{STEM}-planted-errors.pdf", render_planted_errors, SAMPLES_DIR),
-    "lo-nogrid": ("lo-nogrid.pdf", render_lo_nogrid, FIXTURES_DIR),
-    "lo-grid-center": ("lo-grid-center.pdf", render_lo_grid_center, FIXTURES_DIR),
-    "weasy": ("weasy.pdf", render_weasy, FIXTURES_DIR),
-    "tight-lastline": ("tight-lastline.pdf", render_tight_lastline, FIXTURES_DIR),
+    "docx": (f"{STEM}.pdf", render_docx, SAMPLES_DIR, DOCUMENT),
+    "reportlab": (f"{STEM}-reportlab.pdf", render_reportlab, SAMPLES_DIR, DOCUMENT),
+    "compact": (f"{STEM}-compact.pdf", render_compact, SAMPLES_DIR, DOCUMENT),
+    "planted-errors": (
+        f"{STEM}-planted-errors.pdf", render_planted_errors, SAMPLES_DIR, DOCUMENT
+    ),
+    "2022": (
+        "udmoentning-af-projektpuljen-2022.pdf", render_reportlab, SAMPLES_DIR,
+        DOCUMENT_2022,
+    ),
+    "2023": (
+        "udmoentning-af-projektpuljen-2023.pdf", render_docx, SAMPLES_DIR,
+        DOCUMENT_2023,
+    ),
+    "lo-nogrid": ("lo-nogrid.pdf", render_lo_nogrid, FIXTURES_DIR, DOCUMENT),
+    "lo-grid-center": ("lo-grid-center.pdf", render_lo_grid_center, FIXTURES_DIR, DOCUMENT),
+    "weasy": ("weasy.pdf", render_weasy, FIXTURES_DIR, DOCUMENT),
+    "tight-lastline": ("tight-lastline.pdf", render_tight_lastline, FIXTURES_DIR, DOCUMENT),
 }
 
 
@@ -885,10 +951,10 @@ def main(argv: list[str] | None = None) -> int:
     wanted = FIXTURES_DIR if args.fixtures else SAMPLES_DIR
     names = args.only or [n for n, r in RENDERINGS.items() if r[2] == wanted]
     for name in names:
-        filename, render, folder = RENDERINGS[name]
+        filename, render, folder, document = RENDERINGS[name]
         target = (args.out or folder) / filename
         target.parent.mkdir(parents=True, exist_ok=True)
-        render(DOCUMENT, target)
+        render(document, target)
         print(target)
     return 0
 

@@ -10,6 +10,7 @@ import pytest
 from pipelines.cli import main
 
 from .conftest import SAMPLE_2021, SAMPLES
+from .pdfs import minimal_pdf
 
 STEM = "udmoentning-af-projektpuljen-2021"
 
@@ -68,7 +69,7 @@ def test_a_missing_file_exits_2(tmp_path, capsys):
 
 def test_a_pdf_without_budget_tables_exits_2(tmp_path, capsys):
     pdf = tmp_path / "prose.pdf"
-    pdf.write_bytes(_minimal_pdf("Kun tekst, ingen tabeller."))
+    pdf.write_bytes(minimal_pdf("Kun tekst, ingen tabeller."))
     assert main(["run", str(pdf), "--out", str(tmp_path / "out"), "-q"]) == 2
     assert capsys.readouterr().err == f"projektpulje: error: {pdf}: no budget tables found\n"
     assert not (tmp_path / "out" / "prose").exists()
@@ -95,33 +96,3 @@ def test_the_console_script_is_installed(tmp_path):
     done = subprocess.run([script, "run", "--out", str(tmp_path), "-q"], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout.startswith(f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok")
-
-
-def _minimal_pdf(text: str) -> bytes:
-    """A one-page PDF with one line of Helvetica text, written by hand."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def test_cross_check_reads_with_both_extractors_and_finds_no_disagreement_on_the_sample(tmp_path, capsys):
-    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q", "--cross-check"]) == 1
-    findings = (tmp_path / STEM / "findings.csv").read_text(encoding="utf-8")
-    assert "extractor_disagreement" not in findings
-    assert findings.count("\n") == 2  # the header and the one narrative_mismatch

@@ -1,0 +1,33 @@
+"""PDFs written by hand for tests."""
+
+from __future__ import annotations
+
+
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF with one line of Helvetica text, written by hand."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_cross_check_reads_with_both_extractors_and_finds_no_disagreement_on_the_sample(tmp_path, capsys):
+    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q", "--cross-check"]) == 1
+    findings = (tmp_path / STEM / "findings.csv").read_text(encoding="utf-8")
+    assert "extractor_disagreement" not in findings
+    assert findings.count("\n") == 2  # the header and the one narrative_mismatch

@@ -1,0 +1,42 @@
+"""A 2022 edition (fictional, from the 2021 one): a renamed area, a new area, a line moved between
+groups, other amounts. It must read without any change to the code or the vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.run import RunSettings, run_document
+
+from .conftest import FIXTURES, GOLDEN, SAMPLES
+from .helpers import differing_files, read_rows
+
+PDF = SAMPLES / "udmoentning-af-projektpuljen-2022.pdf"
+REFERENCE = GOLDEN / PDF.stem
+
+
+@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
+def test_2022_reads_exactly(extractor, tmp_path):
+    result = run_document(PDF, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    assert (result.tables, result.lines, result.checks_ok, result.checks, result.exit_code) == (8, 54, 23, 23, 0)
+    assert differing_files(result.out_dir, REFERENCE) == []
+
+
+def test_the_new_area_and_the_renamed_one_come_from_the_captions():
+    areas = {(r["table_no"], r["area"]) for r in read_rows(REFERENCE / "items.csv")}
+    assert ("1", "Mobilitet og infrastruktur") in areas
+    assert ("4", "Kultur og events") in areas
+    totals = {r["table_no"]: r["stated_tkr"] for r in read_rows(REFERENCE / "totals.csv") if r["level"] == "table"}
+    assert totals == {"1": "2000", "2": "750", "3": "1800", "4": "1450", "5": "9300", "6": "3550", "7": "2000",
+                      "8": "2550"}
+
+
+def test_a_line_moved_to_another_group_is_read_in_its_new_group():
+    (line,) = [r for r in read_rows(REFERENCE / "items.csv") if r["item"] == "Ny regional affaldsplan"]
+    assert (line["group"], line["amount_tkr"]) == ("Cirkulær økonomi i de midtjyske kommuner", "150")
+
+
+def test_a_group_heading_left_alone_at_the_foot_of_a_page_stays_with_its_table(tmp_path):
+    pdf = FIXTURES / "editions" / "2022-orphan-group-heading.pdf"
+    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path))
+    assert (result.tables, result.lines, result.checks_ok, result.checks) == (8, 54, 23, 23)
+    assert differing_files(result.out_dir, REFERENCE, without=("page", "source_file")) == []
