@@ -120,7 +120,7 @@ def _plausible(rows: Sequence[RawRow], region: Region) -> bool:
 
 def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
     with open_pdf(path, password=password) as pdf:
-        pages = list(pages_read(path, pdf.pages, page_to_content))
+        pages = list(pages_read(path, pdf, page_to_content))
     require_text(path, pages)
     layouts = pages_to_layouts(pages, settings=settings)
     for page, layout in zip(pages, layouts):

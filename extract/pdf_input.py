@@ -92,14 +92,25 @@ def open_pdf(path: Path, *, password: str | None = None):
     try:
         yield pdf
     finally:
+        _close(pdf)
+
+
+def _close(pdf) -> None:
+    """Close a pdfplumber PDF; one whose page tree is broken fails to close its pages, so close its file."""
+    try:
         pdf.close()
+    except Exception:  # the same breakage that was already reported
+        stream = getattr(pdf, "stream", None)
+        if stream is not None and not stream.closed:
+            stream.close()
 
 
-def pages_read(path: Path, pages: Iterable, to_content: Callable):
-    """Each page through `to_content`, closing it after; a page the library cannot read is a damaged PDF."""
+def pages_read(path: Path, pdf, to_content: Callable):
+    """Each page of an open PDF through `to_content`, closing it after; a page (or page tree)
+    the library cannot read makes the file a damaged PDF."""
     number = 0
     try:
-        for number, page in enumerate(pages, start=1):
+        for number, page in enumerate(pdf.pages, start=1):
             yield to_content(page)
             close = getattr(page, "close", None)
             if close:
@@ -107,7 +118,8 @@ def pages_read(path: Path, pages: Iterable, to_content: Callable):
     except InputError:
         raise
     except Exception as exc:  # the PDF libraries raise many kinds of error on broken content
-        raise InputError(f"{path}: damaged PDF (page {number} cannot be read: {type(exc).__name__})") from exc
+        where = f"page {number} cannot be read" if number else "its page tree cannot be read"
+        raise InputError(f"{path}: damaged PDF ({where}: {type(exc).__name__})") from exc
 
 
 def require_text(path: Path, pages: Sequence) -> None:

@@ -30,7 +30,7 @@ def page_to_content(page) -> PageContent:
 
 def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
     with open_pdf(path, password=password) as pdf:
-        pages = list(pages_read(path, pdf.pages, page_to_content))
+        pages = list(pages_read(path, pdf, page_to_content))
     require_text(path, pages)
     tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
     return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))

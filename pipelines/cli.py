@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -123,6 +124,8 @@ def command_run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "debug", False):
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     commands = {"run": command_run}
     return commands[args.command](args)
 
