@@ -17,6 +17,10 @@ import pandas as pd
 
 from .numbers import decimal_to_text
 
+FOLDER_MODE = 0o755
+COMBINED_FOLDER = "all"  # DIR/all/ holds the combined files of a batch
+COMBINED_FILES = ("items.csv", "totals.csv", "findings.csv")
+
 
 def _cell(value) -> str:
     if isinstance(value, bool):
@@ -69,6 +73,7 @@ def write_folder(final: Path, files: Mapping[str, bytes]) -> None:
     final.parent.mkdir(parents=True, exist_ok=True)
     recover_folder(final)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=final.parent))
+    staging.chmod(FOLDER_MODE)  # mkdtemp makes it private; the output is for the whole team
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
@@ -107,8 +112,6 @@ def combine_csvs(parts: list[tuple[bytes, str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-COMBINED_FOLDER = "all"
-COMBINED_FILES = ("items.csv", "totals.csv", "findings.csv")
 
 
 def write_combined(out_dir: Path, documents: list[tuple[Path, str]]) -> Path:

@@ -150,12 +150,18 @@ def analyse(pdf: Path, *, settings: RunSettings) -> Analysis:
     )
 
 
-def analysis_to_files(analysis: Analysis) -> dict[str, bytes]:
+def analysis_to_files(analysis: Analysis, *, pdf: Path, settings: RunSettings) -> dict[str, bytes]:
+    """Every output file of one document, in memory."""
+    from .report import analysis_to_html  # renders pages: imported only when a report is written
+
     return {
         "items.csv": frame_to_csv(analysis.items, ITEM_COLUMNS),
         "totals.csv": frame_to_csv(analysis.totals, TOTAL_COLUMNS),
         "findings.csv": frame_to_csv(analysis.findings, FINDING_COLUMNS),
         "mentions.csv": frame_to_csv(analysis.mentions, MENTION_COLUMNS),
+        "report.html": analysis_to_html(
+            analysis, pdf, password=settings.password, vocabulary=load_vocabulary(settings.vocabulary)
+        ),
     }
 
 
@@ -166,7 +172,7 @@ def run_document(
     progress(f"reading {pdf}")
     analysis = analyse(pdf, settings=settings)
     out_dir = settings.out_dir / safe_folder_name(pdf.stem)
-    write_folder(out_dir, analysis_to_files(analysis))
+    write_folder(out_dir, analysis_to_files(analysis, pdf=pdf, settings=settings))
     return DocumentResult(
         source=pdf,
         out_dir=out_dir,
