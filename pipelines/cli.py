@@ -6,13 +6,15 @@ import argparse
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 
-from extract import DEFAULT_EXTRACTOR, EXTRACTORS
+from extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
 
 from .batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Outcome, pdfs_in, run_batch
-from .output import write_combined
-from .run import BUNDLED_SAMPLE, RunSettings
+from .compare import compare_editions, summary_lines
+from .output import parquet_available, write_combined
+from .run import BUNDLED_SAMPLE, RunSettings, edition_items, write_compare
 
 RUN_HELP = """\
 Extract every budget table of each PDF into DIR/<pdf stem>/ (items.csv, totals.csv,
@@ -56,8 +58,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S", help=f"seconds per document (default: {DEFAULT_TIMEOUT:g})"
     )
+    run.add_argument(
+        "--format", choices=["csv", "parquet"], default="csv",
+        help="parquet: also write each table as Parquet beside its CSV (needs pyarrow)",
+    )
     run.add_argument("-q", "--quiet", action="store_true", help="no progress or findings on stderr")
     run.add_argument("--debug", action="store_true", help="show tracebacks")
+    _add_compare(sub)
     return parser
 
 
@@ -92,8 +99,12 @@ class Progress:
 
 def command_run(args: argparse.Namespace) -> int:
     settings = RunSettings(
-        out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check
+        out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check,
+        formats=("csv", args.format) if args.format != "csv" else ("csv",),
     )
+    if "parquet" in settings.formats and not parquet_available():
+        print("projektpulje: error: --format parquet needs pyarrow: pip install 'projektpulje[parquet]'", file=sys.stderr)
+        return EXIT_UNUSABLE
     pdfs = pdfs_in(args.pdfs) if args.pdfs else [BUNDLED_SAMPLE]
     if not pdfs:
         print(f"projektpulje: error: no PDF files in {', '.join(map(str, args.pdfs))}", file=sys.stderr)
@@ -117,16 +128,56 @@ def command_run(args: argparse.Namespace) -> int:
     if len(pdfs) > 1:
         written = [o for o in outcomes if o.out_dir is not None]
         if written:
-            combined = write_combined(args.out, [(o.out_dir, o.pdf.name) for o in written])
+            combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written])
             print(f"all: {len(written)} of {len(pdfs)} documents -> {combined}")
     return max((o.exit_code for o in outcomes), default=EXIT_OK)
+
+
+COMPARE_HELP = """\
+Compare two editions line by line: OLD and NEW are output folders of `projektpulje run`
+(or PDFs, read on the spot). Writes DIR/compare.csv (area, section, group, item, old_tkr,
+new_tkr, change_tkr, status new|removed|changed|unchanged) and prints a summary per area.
+Lines are matched by area, section, group and item, tolerant of small label edits and of
+areas renamed between the editions (reported in the summary).
+
+example:
+  projektpulje compare output/udmoentning-af-projektpuljen-2021 output/udmoentning-af-projektpuljen-2022
+"""
+
+
+def _add_compare(sub) -> None:
+    compare = sub.add_parser(
+        "compare", help="compare two editions line by line", description=COMPARE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    compare.add_argument("old", type=Path, metavar="OLD", help="output folder or PDF of the older edition")
+    compare.add_argument("new", type=Path, metavar="NEW", help="output folder or PDF of the newer edition")
+    compare.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="where compare.csv goes (default: output/)")
+    compare.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def command_compare(args: argparse.Namespace) -> int:
+    try:
+        old_items, old_year = edition_items(args.old)
+        new_items, new_year = edition_items(args.new)
+    except ProjektpuljeError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"projektpulje: error: {error}", file=sys.stderr)
+        return error.exit_code
+    compared, renames = compare_editions(old_items, new_items, old_year=old_year, new_year=new_year)
+    target = write_compare(args.out, compared)
+    for line in summary_lines(compared, renames):
+        print(line)
+    print(f"{len(compared)} lines -> {target}")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if getattr(args, "debug", False):
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-    commands = {"run": command_run}
+    commands = {"run": command_run, "compare": command_compare}
     return commands[args.command](args)
 
 

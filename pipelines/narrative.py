@@ -66,7 +66,8 @@ def words_of(text: str) -> frozenset[str]:
 def printed_to_dkk(number: str, fraction: str | None, unit: str) -> Decimal:
     """'0', '537', 'mio. kr' → 537000; '100.000', None, 'kr' → 100000."""
     value = Decimal(number.replace(".", "") + (f".{fraction}" if fraction else ""))
-    return value * PROSE_UNITS[re.match(r"[a-z]+", unit.lower()).group()]
+    dkk = value * PROSE_UNITS[re.match(r"[a-z]+", unit.lower()).group()]
+    return dkk.to_integral_value() if dkk == dkk.to_integral_value() else dkk.normalize()
 
 
 def lines_to_text(lines: Sequence[TextLine]) -> tuple[str, list[tuple[int, int]]]:

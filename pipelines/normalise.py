@@ -390,6 +390,19 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
     return NormalisedTable(table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown))
 
 
+def document_title_and_year(
+    lines: Sequence[str], tables: Sequence[NormalisedTable], *, vocab: Vocabulary
+) -> tuple[str, int | None]:
+    """The document's title and year from its title line; failing that, the first budget year of its tables."""
+    for line in lines[:20]:
+        match = re.match(vocab.title_pattern, line, re.IGNORECASE)
+        if match:
+            return re.sub(r"\s+", " ", match.group("title")), int(match.group("year"))
+    years = sorted(y for t in tables for y in t.years)
+    year = years[0] if years else None
+    return (f"Udmøntning af projektpuljen {year}" if year else "Udmøntning af projektpuljen"), year
+
+
 __all__ = [
     "Item",
     "LogicalRow",

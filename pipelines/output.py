@@ -65,6 +65,21 @@ def recover_folder(final: Path) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
+def write_file(final: Path, data: bytes) -> Path:
+    """Write a file beside its final place and rename it there, so it is never seen half-written."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".partial", dir=final.parent)
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, final)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return final
+
+
 def write_folder(final: Path, files: Mapping[str, bytes]) -> None:
     """Write all files into a temporary folder beside ``final``, then swap it into place.
 
@@ -114,12 +129,56 @@ def combine_csvs(parts: list[tuple[bytes, str]]) -> bytes:
 
 
 
-def write_combined(out_dir: Path, documents: list[tuple[Path, str]]) -> Path:
-    """DIR/all/: each document's items, totals and findings in one file, with the source PDF named on every row."""
+def write_combined(out_dir: Path, documents: list[tuple[Path, Path]]) -> Path:
+    """DIR/all/: each document's items, totals and findings in one file, with the source PDF named on every row,
+    and their datapackage.json. `documents` are (output folder, PDF)."""
+    from .datapackage import PACKAGE_FILE, datapackage
+
     target = out_dir / COMBINED_FOLDER
     files = {
-        name: combine_csvs([((folder / name).read_bytes(), source) for folder, source in documents if (folder / name).exists()])
+        name: combine_csvs([((folder / name).read_bytes(), pdf.name) for folder, pdf in documents if (folder / name).exists()])
         for name in COMBINED_FILES
     }
+    sources = [(pdf.name, _source_digest(folder, pdf)) for folder, pdf in documents]
+    files[PACKAGE_FILE] = datapackage(
+        files, name="projektpulje-all", title=f"Udmøntning af projektpuljen: {len(documents)} documents",
+        sources=sources, combined=True,
+    )
     write_folder(target, files)
     return target
+
+
+def _source_digest(folder: Path, pdf: Path) -> str:
+    """The source PDF's sha256, as its own folder's datapackage.json records it."""
+    import json
+
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    return package["sources"][0]["sha256"]
+
+
+def parquet_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def _parquet_column(values: list) -> list:
+    """Exact numbers stay exact: ints beside Decimals become Decimals; anything else mixed becomes text."""
+    kinds = {type(v) for v in values if v is not None}
+    if kinds <= {int, Decimal} and Decimal in kinds:
+        return [None if v is None else Decimal(v) for v in values]
+    if len(kinds) > 1:
+        return [None if v is None else _cell(v) for v in values]
+    return values
+
+
+def frame_to_parquet(frame: pd.DataFrame, columns: list[str]) -> bytes:
+    """One output table as Parquet, with the same columns and exact amounts (decimal128) as the CSV."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = {c: _parquet_column([None if _cell(v) == "" and not isinstance(v, str) else v for v in frame[c]])
+            for c in columns}
+    buffer = pa.BufferOutputStream()
+    pq.write_table(pa.table(data), buffer)
+    return buffer.getvalue().to_pybytes()

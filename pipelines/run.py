@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -21,10 +22,11 @@ from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile, validate
 from schemas.reconcile import STATED_COLUMNS
 
 from .crosscheck import cross_check
+from .datapackage import PACKAGE_FILE, datapackage
 from .findings import FINDING_COLUMNS, MENTION_COLUMNS, all_findings, to_mentions_frame
 from .narrative import document_to_mentions
-from .normalise import NormalisedTable, normalise_table
-from .output import frame_to_csv, safe_folder_name, write_folder
+from .normalise import NormalisedTable, document_title_and_year, normalise_table
+from .output import frame_to_csv, frame_to_parquet, safe_folder_name, write_file, write_folder
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary, load_vocabulary
 
 BUNDLED_SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "udmoentning-af-projektpuljen-2021.pdf"
@@ -38,6 +40,7 @@ class RunSettings:
     password: str | None = None
     vocabulary: Path = DEFAULT_VOCABULARY
     cross_check: bool = False
+    formats: tuple[str, ...] = ("csv",)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class Analysis:
     findings: pd.DataFrame
     mentions: pd.DataFrame
     skipped: tuple[str, ...]
+    title: str = ""
+    year: int | None = None
 
 
 def extract_settings(vocab: Vocabulary) -> ExtractSettings:
@@ -145,8 +150,11 @@ def analyse(pdf: Path, *, settings: RunSettings) -> Analysis:
     mentions = document_to_mentions(document.text, raws, tables)
     extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
     findings = all_findings(totals=totals, mentions=mentions, tables=tables, failures=failures, extra=extra)
+    first_page = [line.text for line in document.text if line.page == 1]
+    title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
     return Analysis(
-        document, tuple(raws), tuple(tables), items, totals, findings, to_mentions_frame(mentions), tuple(skipped)
+        document, tuple(raws), tuple(tables), items, totals, findings, to_mentions_frame(mentions), tuple(skipped),
+        title=title, year=year,
     )
 
 
@@ -154,15 +162,27 @@ def analysis_to_files(analysis: Analysis, *, pdf: Path, settings: RunSettings) -
     """Every output file of one document, in memory."""
     from .report import analysis_to_html  # renders pages: imported only when a report is written
 
-    return {
+    files = {
         "items.csv": frame_to_csv(analysis.items, ITEM_COLUMNS),
         "totals.csv": frame_to_csv(analysis.totals, TOTAL_COLUMNS),
         "findings.csv": frame_to_csv(analysis.findings, FINDING_COLUMNS),
         "mentions.csv": frame_to_csv(analysis.mentions, MENTION_COLUMNS),
-        "report.html": analysis_to_html(
-            analysis, pdf, password=settings.password, vocabulary=load_vocabulary(settings.vocabulary)
-        ),
     }
+    files[PACKAGE_FILE] = datapackage(
+        files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, pdf.read_bytes())],
+        year=analysis.year,
+    )
+    if "parquet" in settings.formats:
+        files.update({
+            "items.parquet": frame_to_parquet(analysis.items, ITEM_COLUMNS),
+            "totals.parquet": frame_to_parquet(analysis.totals, TOTAL_COLUMNS),
+            "findings.parquet": frame_to_parquet(analysis.findings, FINDING_COLUMNS),
+            "mentions.parquet": frame_to_parquet(analysis.mentions, MENTION_COLUMNS),
+        })
+    files["report.html"] = analysis_to_html(
+        analysis, pdf, password=settings.password, vocabulary=load_vocabulary(settings.vocabulary)
+    )
+    return files
 
 
 def run_document(
@@ -182,3 +202,24 @@ def run_document(
         findings=analysis.findings,
         skipped=analysis.skipped,
     )
+
+
+def edition_items(path: Path, *, settings: RunSettings = RunSettings()) -> tuple[pd.DataFrame, int | None]:
+    """An edition's items and year: from an output folder (items.csv, datapackage.json), or read from its PDF."""
+    if path.is_dir():
+        items_csv = path / "items.csv"
+        if not items_csv.exists():
+            raise InputError(f"{path}: not an output folder of projektpulje run (no items.csv)")
+        items = pd.read_csv(items_csv, dtype=str, keep_default_na=False)
+        package = path / PACKAGE_FILE
+        year = json.loads(package.read_text(encoding="utf-8")).get("year") if package.exists() else None
+        return items, year
+    analysis = analyse(path, settings=settings)
+    return analysis.items, analysis.year
+
+
+def write_compare(out_dir: Path, compared: pd.DataFrame) -> Path:
+    """DIR/compare.csv, written whole or not at all."""
+    from .compare import COMPARE_COLUMNS
+
+    return write_file(out_dir / "compare.csv", frame_to_csv(compared, COMPARE_COLUMNS))

@@ -28,6 +28,7 @@ class Vocabulary:
     dashed_suffixes: tuple[str, ...]
     plain_suffixes: tuple[str, ...]
     footnote_pattern: str
+    title_pattern: str = r"^$"
 
     def section_key(self, label: str) -> str | None:
         return self.sections.get(label_key(label))
@@ -62,6 +63,7 @@ def vocabulary_from_dict(data: dict) -> Vocabulary:
         dashed_suffixes=tuple(data["caption"]["dashed_suffixes"]),
         plain_suffixes=tuple(data["caption"]["plain_suffixes"]),
         footnote_pattern=data["footnote"]["pattern"],
+        title_pattern=data["document"]["title_pattern"],
     )
 
 

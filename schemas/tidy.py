@@ -54,12 +54,12 @@ class Items(pa.DataFrameModel):
 class StatedTotals(pa.DataFrameModel):
     """A subtotal ("… i alt") or table total ("Total") as the document states it."""
 
-    year: Series[int] = pa.Field(ge=1990, le=2100)
-    table_no: Series[int] = pa.Field(ge=1)
-    area: Series[str]
+    year: Series[int] = pa.Field(ge=1990, le=2100, title="Budget year, from the table header")
+    table_no: Series[int] = pa.Field(ge=1, title="Table number, from the caption")
+    area: Series[str] = pa.Field(title="Policy area, from the caption")
     level: Series[str] = pa.Field(isin=["section", "table"], title="section for '… i alt', table for 'Total'")
     section: Series[str] = pa.Field(title="Section the subtotal closes; empty for a table total")
-    section_key: Series[str]
+    section_key: Series[str] = pa.Field(title="Canonical key of the section; empty for a table total")
     stated_tkr: Series[object] = pa.Field(title="Total as printed, in 1.000 DKK")
 
     @pa.check("stated_tkr", name="stated_is_exact_decimal")

@@ -23,7 +23,7 @@ def test_run_without_arguments_processes_the_bundled_sample(tmp_path, capsys):
     assert f"reading {SAMPLE_2021}" in err
     assert "narrative_mismatch: udmoentning-af-projektpuljen-2021.pdf, page 4, table 5: the text says 0,537 mio. kr." in err
     assert sorted(p.name for p in (tmp_path / STEM).iterdir()) == [
-        "findings.csv", "items.csv", "mentions.csv", "report.html", "totals.csv"]
+        "datapackage.json", "findings.csv", "items.csv", "mentions.csv", "report.html", "totals.csv"]
 
 
 def test_quiet_prints_only_the_summary(tmp_path, capsys):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pipelines.run import RunSettings, run_document
 
+KEPT = {"items.csv", "totals.csv", "findings.csv", "mentions.csv"}  # the reviewed files; the rest is derived
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
@@ -19,6 +21,8 @@ SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
 def main() -> None:
     for pdf in SAMPLES:
         result = run_document(pdf, settings=RunSettings(out_dir=GOLDEN, extractor="pdfplumber"))
+        for derived in (p for p in result.out_dir.iterdir() if p.name not in KEPT):
+            derived.unlink()
         print(result.summary())
 
 

@@ -1,0 +1,78 @@
+"""The output files described as Frictionless Table Schemas: field types, descriptions, units, keys."""
+
+from __future__ import annotations
+
+from .tidy import Items, ReconciledTotals
+
+# pandera dtype (as text) → Table Schema type
+_TYPES = {"int64": "integer", "object": "number", "bool": "boolean"}
+UNITS = {
+    "amount_tkr": "1.000 DKK", "stated_tkr": "1.000 DKK", "computed_tkr": "1.000 DKK", "difference_tkr": "1.000 DKK",
+    "amount_dkk": "DKK",
+}
+SOURCE_FILE = {"name": "source_file", "type": "string", "description": "PDF file name"}
+
+
+def _model_fields(model) -> list[dict]:
+    fields = []
+    for name, column in model.to_schema().columns.items():
+        field = {"name": name, "type": _TYPES.get(str(column.dtype), "string"), "description": column.title or ""}
+        if name in UNITS:
+            field["unit"] = UNITS[name]
+            field["description"] += f" (unit: {UNITS[name]})"
+        fields.append(field)
+    return fields
+
+
+FINDING_FIELDS = [
+    {"name": "kind", "type": "string", "description": "subtotal_mismatch, total_mismatch, narrative_mismatch, "
+     "extractor_disagreement, unknown_label or rule_failed"},
+    {"name": "root_cause", "type": "boolean", "trueValues": ["true"], "falseValues": ["false"],
+     "description": "false for a finding that follows from another one"},
+    {"name": "year", "type": "integer", "description": "Budget year"},
+    {"name": "table_no", "type": "integer", "description": "Table number, from the caption"},
+    {"name": "area", "type": "string", "description": "Policy area"},
+    {"name": "section", "type": "string", "description": "Section concerned, if any"},
+    {"name": "item", "type": "string", "description": "Budget line or group concerned, if any"},
+    {"name": "stated", "type": "number", "description": "What the document states: 1.000 DKK for tables, DKK for prose"},
+    {"name": "computed", "type": "number", "description": "What its rows or its table say, in the same unit"},
+    {"name": "difference", "type": "number", "description": "stated - computed"},
+    {"name": "page", "type": "integer", "description": "Page"},
+    {"name": "message", "type": "string", "description": "The finding in a sentence"},
+]
+MENTION_FIELDS = [
+    {"name": "table_no", "type": "integer", "description": "Table of the area the sentence stands in"},
+    {"name": "area", "type": "string", "description": "Policy area"},
+    {"name": "page", "type": "integer", "description": "Page of the mention"},
+    {"name": "mention", "type": "string", "description": "The amount as printed, e.g. '0,537 mio. kr.'"},
+    {"name": "amount_dkk", "type": "number", "unit": "DKK", "description": "The amount in DKK (unit: DKK)"},
+    {"name": "tied_to", "type": "string", "description": "The budget line or group the sentence speaks of"},
+    {"name": "table_dkk", "type": "string", "description": "What the table says for it, in DKK"},
+    {"name": "status", "type": "string", "description": "agrees, contradicts or untied"},
+    {"name": "sentence", "type": "string", "description": "The sentence"},
+]
+# Keys that identify a row; used only where the rows of a file are in fact unique by them.
+PRIMARY_KEYS = {
+    "items.csv": ["year", "table_no", "section_key", "group", "item"],
+    "totals.csv": ["year", "table_no", "level", "section_key"],
+}
+
+
+def table_schema(name: str, *, combined: bool = False) -> dict:
+    """The Table Schema of one output file; `combined` for DIR/all/, where every row names its PDF."""
+    fields = {
+        "items.csv": _model_fields(Items),
+        "totals.csv": _model_fields(ReconciledTotals),
+        "findings.csv": FINDING_FIELDS,
+        "mentions.csv": MENTION_FIELDS,
+    }[name]
+    if combined and not any(f["name"] == "source_file" for f in fields):
+        fields = [*fields, SOURCE_FILE]
+    # Items and totals have no missing values: an empty group or footnote is an empty string.
+    missing = [] if name in PRIMARY_KEYS else [""]
+    return {"fields": [dict(f) for f in fields], "missingValues": missing}
+
+
+def primary_key(name: str, *, combined: bool = False) -> list[str]:
+    key = PRIMARY_KEYS.get(name, [])
+    return [*key, "source_file"] if key and combined else list(key)

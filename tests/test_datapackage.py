@@ -1,0 +1,67 @@
+"""datapackage.json in every output folder and in all/, valid for `frictionless validate`; Parquet beside the CSVs."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipelines.cli import main
+
+from .conftest import SAMPLE_2021, SAMPLES
+from .helpers import read_rows
+
+PDFS = [SAMPLE_2021, SAMPLES / "udmoentning-af-projektpuljen-2023.pdf"]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("packages")
+    assert main(["run", *map(str, PDFS), "--out", str(out), "-q", "--format", "parquet"]) == 1
+    return out
+
+
+@pytest.mark.parametrize("folder", [p.stem for p in PDFS] + ["all"])
+def test_frictionless_validate_passes(out, folder):
+    frictionless = shutil.which("frictionless")
+    assert frictionless, "the test extra installs frictionless"
+    done = subprocess.run([frictionless, "validate", "--json", str(out / folder / "datapackage.json")],
+                          capture_output=True, text=True, check=False)
+    report = json.loads(done.stdout)
+    assert report["valid"], [t["errors"][:3] for t in report["tasks"]]
+    assert done.returncode == 0
+
+
+def test_the_package_describes_units_keys_and_the_source_pdf(out):
+    package = json.loads((out / SAMPLE_2021.stem / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["sources"] == [{"title": SAMPLE_2021.name, "sha256": hashlib.sha256(SAMPLE_2021.read_bytes()).hexdigest()}]
+    resources = {r["name"]: r for r in package["resources"]}
+    assert sorted(resources) == ["findings", "items", "mentions", "totals"]
+    fields = {f["name"]: f for f in resources["items"]["schema"]["fields"]}
+    assert (fields["amount_dkk"]["type"], fields["amount_dkk"]["unit"]) == ("integer", "DKK")
+    assert (fields["amount_tkr"]["type"], fields["amount_tkr"]["unit"]) == ("number", "1.000 DKK")
+    assert resources["items"]["schema"]["primaryKey"] == ["year", "table_no", "section_key", "group", "item"]
+    assert [f["name"] for f in resources["totals"]["schema"]["fields"]][-1] == "page"
+
+
+def test_the_combined_package_names_every_source(out):
+    package = json.loads((out / "all" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [s["title"] for s in package["sources"]] == [p.name for p in PDFS]
+    fields = [f["name"] for r in package["resources"] for f in r["schema"]["fields"] if r["name"] == "totals"]
+    assert fields[-1] == "source_file"
+
+
+def test_parquet_holds_the_same_rows_with_exact_amounts(out):
+    folder = out / PDFS[1].stem
+    table = pq.read_table(io.BytesIO((folder / "items.parquet").read_bytes())).to_pylist()
+    rows = read_rows(folder / "items.csv")
+    assert len(table) == len(rows) == 78
+    assert all(isinstance(r["amount_tkr"], Decimal) for r in table)
+    assert [(str(r["year"]), r["item"], str(r["amount_tkr"])) for r in table] == [
+        (r["year"], r["item"], r["amount_tkr"]) for r in rows]
