@@ -34,6 +34,8 @@ YEAR_PATTERN = re.compile(r"^(19|20)\d\d$")
 # Where the layout cannot tell rows apart by rules, a wrapped line sits at
 # least this much closer to the line above than separate rows do.
 MIN_WRAP_PITCH_DIFFERENCE = 1.5
+# A line starting this much left of the one above is not its wrapped rest (more than a space).
+MIN_OUTDENT_EM = 0.45
 # Share of neighbouring value lines a rule must separate for the table to count as a cell grid.
 GRID_SHARE = 0.9
 
@@ -215,11 +217,14 @@ def lines_to_columns(lines: Iterable[Line], *, settings: ExtractSettings) -> lis
         for w in line_to_value_words(line, cell_gap_em=settings.cell_gap_em)
     )
     clusters: list[list[Column]] = []
+    reach = 0.0  # the right end of the cluster being built
     for span in spans:
-        if clusters and span[0] <= max(s[1] for s in clusters[-1]):
+        if clusters and span[0] <= reach:
             clusters[-1].append(span)
+            reach = max(reach, span[1])
         else:
             clusters.append([span])
+            reach = span[1]
     return [
         (min(s[0] for s in c), max(s[1] for s in c))
         for c in clusters
@@ -425,16 +430,17 @@ def _label_words(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -
 def cannot_continue(upper: Line, lower: Line, *, columns: Sequence[Column], limit: float, cell_gap_em: float) -> bool:
     """Whether the lower line is surely not the wrapped rest of the upper line's label.
 
-    It is not when it starts left of the upper line (a wrapped cell keeps its
-    left edge), or when its first word would still have fitted on the upper
-    line: a wrapping renderer would have put it there.
+    It is not when it starts clearly left of the upper line (a wrapped cell keeps
+    its left edge; an indent of a mere space, as in " - item", proves nothing), or
+    when its first word would still have fitted on the upper line: a wrapping
+    renderer would have put it there.
     """
     upper_words = _label_words(upper, columns, cell_gap_em=cell_gap_em)
     lower_words = _label_words(lower, columns, cell_gap_em=cell_gap_em)
     if not upper_words or not lower_words:
         return False
     first = lower_words[0]
-    if first.x0 < upper_words[0].x0 - 1:
+    if first.x0 < upper_words[0].x0 - MIN_OUTDENT_EM * first.size:
         return True
     space = 0.25 * first.size
     return upper_words[-1].x1 + space + (first.x1 - first.x0) < limit - 1
@@ -641,8 +647,9 @@ def _gap(note: Note, chain: Sequence[Region]) -> float | None:
 def captions_below(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> bool:
     """Whether this document puts captions under its tables (by a vote of the unambiguous ones)."""
     votes = 0
+    starts = _chain_starts(chains)
     for note in (n for n in notes if n.kind == "caption"):
-        before, after = _neighbours(chains, note)
+        before, after = _neighbours(chains, note, starts)
         gap_before = _gap(note, before) if before else None
         gap_after = _gap(note, after) if after else None
         if gap_before is not None and (gap_after is None or gap_before < gap_after):
@@ -652,10 +659,16 @@ def captions_below(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) ->
     return votes >= 0
 
 
-def _neighbours(chains: Sequence[Sequence[Region]], note: Note):
+def _chain_starts(chains: Sequence[Sequence[Region]]) -> list[tuple[int, float]]:
+    """Where each chain starts: the least (page, top) of its parts."""
+    return [min((p.page, p.top) for p in c) for c in chains]
+
+
+def _neighbours(chains: Sequence[Sequence[Region]], note: Note, starts: Sequence[tuple[int, float]]):
+    """The last chain that starts before the note, and the first that starts after it."""
     key = (note.page, note.top)
-    before = [c for c in chains if any((p.page, p.top) < key for p in c)]
-    after = [c for c in chains if all((p.page, p.top) > key for p in c)]
+    before = [c for c, start in zip(chains, starts) if start < key]
+    after = [c for c, start in zip(chains, starts) if start > key]
     return (before[-1] if before else None), (after[0] if after else None)
 
 
@@ -665,8 +678,9 @@ def attach_notes(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> t
     footnotes: list[list[str]] = [[] for _ in chains]
     index = {id(c): i for i, c in enumerate(chains)}
     below = captions_below(chains, notes)
+    starts = _chain_starts(chains)
     for note in sorted(notes, key=lambda n: (n.page, n.top)):
-        before, after = _neighbours(chains, note)
+        before, after = _neighbours(chains, note, starts)
         if note.kind == "footnote":
             target = before or after
             if target is not None:
@@ -678,6 +692,21 @@ def attach_notes(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> t
                 captions[index[id(target)]].append(note.text)
                 break
     return [" ".join(c) for c in captions], footnotes
+
+
+def _continues_overleaf(previous: Region, part: Region) -> bool | None:
+    """Evidence for the first row on a new page: the layout of the last line overleaf still tells
+    a new row by its indent or by a first word that would have fitted; a gap or a rule does not."""
+    first = next((line for line in part.lines if line.bbox == part.rows[0].bbox), None)
+    if first is None or not previous.lines:
+        return None
+    columns = previous.columns or part.columns
+    labels = [w for line in (*previous.lines, *part.lines) for w in _label_words(line, columns, cell_gap_em=DEFAULT_CELL_GAP_EM)]
+    limit = max((w.x1 for w in labels), default=0.0)
+    upper = previous.lines[-1]
+    if cannot_continue(upper, first, columns=columns, limit=limit, cell_gap_em=DEFAULT_CELL_GAP_EM):
+        return False
+    return None
 
 
 def regions_to_tables(
@@ -692,10 +721,10 @@ def regions_to_tables(
         first = chain[0]
         per_page[first.page] = per_page.get(first.page, 0) + 1
         rows: list[RawRow] = []
-        for part in chain:
+        for previous, part in zip([None, *chain], chain):
             part_rows = list(part.rows)
-            if rows and part_rows:
-                part_rows[0] = replace(part_rows[0], continues=None)
+            if previous is not None and rows and part_rows:
+                part_rows[0] = replace(part_rows[0], continues=_continues_overleaf(previous, part))
             rows.extend(part_rows)
         tables.append(
             RawTable(

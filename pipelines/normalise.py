@@ -29,7 +29,6 @@ CONNECTING_WORDS = frozenset(
 GENITIVE = re.compile(r"^(?:\w{3,}(?:ens|ets|nes)|[A-ZÆØÅ]\w{3,}s)$")
 BULLET = re.compile(r"^\s*[-–•]\s+(?=\S)")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-MIN_INDENT_EM = 0.3
 TKR = Decimal(1000)  # amount_tkr is in 1.000 kr., the unit the documents state amounts in
 
 
@@ -199,6 +198,17 @@ def _reads_on(text: str) -> bool:
     return last.lower() in CONNECTING_WORDS or (len(words) > 1 and bool(GENITIVE.search(last)))
 
 
+def _ends_on_a_name(label: str) -> bool:
+    """Whether a label ends on a capitalised word that is not its first: part of a name."""
+    words = BULLET.sub("", label).split()
+    return len(words) > 1 and words[-1][:1].isupper()
+
+
+def _names_known_section(label: str, vocab: Vocabulary) -> bool:
+    named = vocab.subtotal_section(split_marker(label)[0])
+    return named is not None and vocab.section_key(named) is not None
+
+
 def continues_by_wording(upper: LogicalRow, raw: RawRow, *, vocab: Vocabulary) -> bool:
     """Decide from the words alone whether a printed line wraps on from the row above."""
     text = raw.label.strip()
@@ -207,17 +217,20 @@ def continues_by_wording(upper: LogicalRow, raw: RawRow, *, vocab: Vocabulary) -
         return has_values and not upper.has_values
     if _is_bullet(text):
         return False
-    joined = structural_kind(f"{upper.label} {text}", vocab=vocab)
+    joined_label = f"{upper.label} {text}"
+    joined = structural_kind(joined_label, vocab=vocab)
     if joined and not structural_kind(text, vocab=vocab):
         return True
-    if joined == "subtotal" and structural_kind(upper.label, vocab=vocab) == "section":
-        return True  # "Omprioriteret til personaleressourcer" + "i alt": the section's subtotal, not a Total
+    if joined == "subtotal" and _names_known_section(joined_label, vocab) and not _names_known_section(text, vocab):
+        return True  # "Omprioriteret til" + "personaleressourcer i alt", or + "i alt": one subtotal
     if structural_kind(text, vocab=vocab) or structural_kind(upper.label, vocab=vocab):
         return False
     if upper.has_values and has_values:
         return False
-    if upper.bullet and raw.indent >= MIN_INDENT_EM:
-        return True  # indented like the sub-items but no dash of its own: the sub-item's wrapped rest
+    if upper.bullet and not upper.has_values:
+        return True  # a sub-item always has an amount: until it shows, the lines are the sub-item's
+    if upper.bullet and not has_values and text[0].isupper() and _ends_on_a_name(upper.label):
+        return True  # "- Understøttelse af Danish Life" + "Science Cluster": a name runs on
     return text[0].islower() or _reads_on(upper.label)
 
 

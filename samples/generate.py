@@ -506,6 +506,33 @@ def render_lo_grid_center(doc: Document, out_pdf: Path) -> None:
     render_docx(doc, out_pdf, layout)
 
 
+# Word's plain table: no borders, no cell padding above or below, no space between
+# paragraphs, so wrapped lines and rows are spaced alike; a narrow label column.
+WORD_PLAIN = replace(
+    DOCX_11PT, grid=False, header_fill=None, cell_space=(0, 0), gap_space=0, widths=(60, 20)
+)
+
+
+def render_word_plain_bottom(doc: Document, out_pdf: Path) -> None:
+    """Word's plain table, amounts on the last line of a wrapped label."""
+    render_docx(doc, out_pdf, replace(WORD_PLAIN, valign="BOTTOM"))
+
+
+def render_word_plain_top(doc: Document, out_pdf: Path) -> None:
+    """Word's plain table, amounts on the first line of a wrapped label."""
+    render_docx(doc, out_pdf, replace(WORD_PLAIN, valign="TOP"))
+
+
+def render_word_plain_hanging(doc: Document, out_pdf: Path) -> None:
+    """Word's plain table with sub-items as dash, tab and a hanging indent."""
+    render_docx(doc, out_pdf, replace(WORD_PLAIN, widths=(70, 22), hanging_subitems=True))
+
+
+def render_grid_bottom_narrow(doc: Document, out_pdf: Path) -> None:
+    """A full grid, a very narrow label column, amounts at the bottom of their cells."""
+    render_docx(doc, out_pdf, replace(DOCX_11PT, valign="BOTTOM", widths=(55, 20)))
+
+
 # ---------------------------------------------------------------------------
 # ReportLab
 # ---------------------------------------------------------------------------
@@ -902,6 +929,7 @@ def render_planted_errors(doc: Document, out_pdf: Path) -> None:
 
 SAMPLES_DIR = HERE
 FIXTURES_DIR = HERE.parent / "tests" / "fixtures" / "layouts"
+EDITIONS_DIR = HERE.parent / "tests" / "fixtures" / "editions"
 
 # name: (file name, renderer, default folder, document)
 RENDERINGS = {
@@ -923,6 +951,13 @@ RENDERINGS = {
     "lo-grid-center": ("lo-grid-center.pdf", render_lo_grid_center, FIXTURES_DIR, DOCUMENT),
     "weasy": ("weasy.pdf", render_weasy, FIXTURES_DIR, DOCUMENT),
     "tight-lastline": ("tight-lastline.pdf", render_tight_lastline, FIXTURES_DIR, DOCUMENT),
+    "word-plain-bottom": ("word-plain-bottom.pdf", render_word_plain_bottom, FIXTURES_DIR, DOCUMENT),
+    "word-plain-top": ("word-plain-top.pdf", render_word_plain_top, FIXTURES_DIR, DOCUMENT),
+    "word-plain-hanging": ("word-plain-hanging.pdf", render_word_plain_hanging, FIXTURES_DIR, DOCUMENT),
+    "2022-grid-bottom": ("2022-grid-bottom.pdf", render_grid_bottom_narrow, EDITIONS_DIR, DOCUMENT_2022),
+    "2022-word-plain-top": ("2022-word-plain-top.pdf", render_word_plain_top, EDITIONS_DIR, DOCUMENT_2022),
+    "2023-weasy": ("2023-weasy.pdf", render_weasy, EDITIONS_DIR, DOCUMENT_2023),
+    "2023-tight-lastline": ("2023-tight-lastline.pdf", render_tight_lastline, EDITIONS_DIR, DOCUMENT_2023),
 }
 
 
@@ -948,8 +983,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    wanted = FIXTURES_DIR if args.fixtures else SAMPLES_DIR
-    names = args.only or [n for n, r in RENDERINGS.items() if r[2] == wanted]
+    wanted = {FIXTURES_DIR, EDITIONS_DIR} if args.fixtures else {SAMPLES_DIR}
+    names = args.only or [n for n, r in RENDERINGS.items() if r[2] in wanted]
     for name in names:
         filename, render, folder, document = RENDERINGS[name]
         target = (args.out or folder) / filename

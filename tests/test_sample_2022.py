@@ -7,7 +7,7 @@ import pytest
 
 from pipelines.run import RunSettings, run_document
 
-from .conftest import FIXTURES, GOLDEN, SAMPLES
+from .conftest import GOLDEN, SAMPLES
 from .helpers import differing_files, read_rows
 
 PDF = SAMPLES / "udmoentning-af-projektpuljen-2022.pdf"
@@ -33,10 +33,3 @@ def test_the_new_area_and_the_renamed_one_come_from_the_captions():
 def test_a_line_moved_to_another_group_is_read_in_its_new_group():
     (line,) = [r for r in read_rows(REFERENCE / "items.csv") if r["item"] == "Ny regional affaldsplan"]
     assert (line["group"], line["amount_tkr"]) == ("Cirkulær økonomi i de midtjyske kommuner", "150")
-
-
-def test_a_group_heading_left_alone_at_the_foot_of_a_page_stays_with_its_table(tmp_path):
-    pdf = FIXTURES / "editions" / "2022-orphan-group-heading.pdf"
-    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path))
-    assert (result.tables, result.lines, result.checks_ok, result.checks) == (8, 54, 23, 23)
-    assert differing_files(result.out_dir, REFERENCE, without=("page", "source_file")) == []

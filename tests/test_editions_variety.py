@@ -1,0 +1,27 @@
+"""The 2022 and 2023 editions as other tools lay them out: the same lines and totals as the reviewed
+golden files of their year (tests/fixtures/editions/<year>-<layout>.pdf)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.run import RunSettings, run_document
+
+from .conftest import FIXTURES, GOLDEN
+from .helpers import differing_files
+
+EDITIONS = sorted(p.name for p in (FIXTURES / "editions").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_layout_of_an_edition_reads_like_its_sample(edition, extractor, tmp_path):
+    year = edition.split("-")[0]
+    reference = GOLDEN / f"udmoentning-af-projektpuljen-{year}"
+    result = run_document(FIXTURES / "editions" / edition, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    assert result.checks_ok == result.checks
+    assert differing_files(result.out_dir, reference, without=("page", "source_file")) == []
+
+
+def test_there_are_editions_in_several_layouts():
+    assert {e.split("-")[0] for e in EDITIONS} == {"2022", "2023"}
