@@ -85,12 +85,12 @@ def to_mentions_frame(mentions: Iterable[Mention]) -> pd.DataFrame:
 
 
 def all_findings(
-    *, totals: pd.DataFrame, mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
+    *, table_totals: Sequence[pd.DataFrame], mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
     failures: Iterable[Finding], extra: Iterable[dict] = (),
 ) -> pd.DataFrame:
     year = tables[0].years[0] if tables and tables[0].years else None
     rows = [
-        *totals_to_findings(totals),
+        *(finding for totals in table_totals for finding in totals_to_findings(totals)),
         *mentions_to_findings(mentions, year=year),
         *extra,
         *unknown_labels_to_findings(tables),

@@ -650,6 +650,12 @@ def records(frame: pd.DataFrame) -> list[dict]:
     return [{k: None if missing(v) else v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
+def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
+    """A finding is about this table: its number, and (where it has one) a page of the table."""
+    page = finding.get("page")
+    return finding["table_no"] == table.table_no and (page is None or page in (raw.pages or (raw.page,)))
+
+
 def analysis_to_html(
     analysis: Analysis, pdf: Path, *, password: str | None = None, vocabulary: Vocabulary | None = None
 ) -> bytes:
@@ -661,9 +667,10 @@ def analysis_to_html(
     every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
     sections = []
     try:
-        for raw, table in zip(analysis.raws, analysis.tables):
-            lines = table_to_lines(raw, table, analysis.totals, vocab=vocab)
-            own_findings = [f for f in findings if f["table_no"] == table.table_no]
+        table_totals = analysis.table_totals or [analysis.totals] * len(analysis.tables)
+        for raw, table, totals in zip(analysis.raws, analysis.tables, table_totals):
+            lines = table_to_lines(raw, table, totals, vocab=vocab)
+            own_findings = [f for f in findings if _concerns(f, table, raw)]
             own_mentions = [m for m in mentions if m["table_no"] == table.table_no]
             wanted = every_image or bool(own_findings)
             images = table_images(raw, row_styles(lines, own_findings), pages) if wanted else []

@@ -87,6 +87,7 @@ class Analysis:
     skipped: tuple[str, ...]
     title: str = ""
     year: int | None = None
+    table_totals: tuple[pd.DataFrame, ...] = ()  # totals.csv's rows of each table, in table order
 
 
 def extract_settings(vocab: Vocabulary) -> ExtractSettings:
@@ -141,20 +142,30 @@ def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSet
     return cross_check(tables, others, names=names)
 
 
+def reconcile_tables(tables: list[NormalisedTable]) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
+    """All item rows, and each table's stated totals reconciled against that table's own rows
+    (table numbers may repeat, as in a bundle of several documents)."""
+    parts = [tables_to_frames([table]) for table in tables]
+    items = pd.concat([i for i, _ in parts], ignore_index=True)
+    return items, [reconcile(i, s) for i, s in parts]
+
+
 def analyse(pdf: Path, *, settings: RunSettings) -> Analysis:
     """Extract, normalise, reconcile and check one PDF, in memory."""
     document, raws, tables, skipped = read_tables(pdf, settings=settings, extractor=settings.extractor)
-    items, stated = tables_to_frames(tables)
-    totals = reconcile(items, stated)
+    items, table_totals = reconcile_tables(tables)
+    totals = pd.concat(table_totals, ignore_index=True)
     failures = [f for f in validate(items, totals) if f.check not in RECONCILIATION_CHECKS]
     mentions = document_to_mentions(document.text, raws, tables)
     extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
-    findings = all_findings(totals=totals, mentions=mentions, tables=tables, failures=failures, extra=extra)
+    findings = all_findings(
+        table_totals=table_totals, mentions=mentions, tables=tables, failures=failures, extra=extra
+    )
     first_page = [line.text for line in document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
     return Analysis(
         document, tuple(raws), tuple(tables), items, totals, findings, to_mentions_frame(mentions), tuple(skipped),
-        title=title, year=year,
+        title=title, year=year, table_totals=tuple(table_totals),
     )
 
 

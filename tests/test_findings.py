@@ -72,3 +72,19 @@ def test_sentences_do_not_end_after_abbreviations():
     text = "Der afsættes 2 mio. kr. i 2021 til f.eks. Danish Life Science Cluster. Et nyt punkt."
     assert [s for _, s in text_to_sentences(text)] == [
         "Der afsættes 2 mio. kr. i 2021 til f.eks. Danish Life Science Cluster.", "Et nyt punkt."]
+
+
+def test_tables_with_the_same_number_are_reconciled_each_against_its_own_rows():
+    from pipelines.normalise import StatedTotal
+    from pipelines.run import reconcile_tables
+
+    def table(amount, total):
+        items = (Item(2021, 6, "Klima", "Udviklingsmidler", "udviklingsmidler", "", "Analyser", "", "",
+                      Decimal(amount), amount * 1000, 1, "x.pdf"),)
+        totals = (StatedTotal(2021, 6, "Klima", "table", "", "", Decimal(total), 1, "x.pdf"),)
+        return NormalisedTable(6, "Klima", "1.000 kr.", (2021,), items, totals)
+
+    items, per_table = reconcile_tables([table(500, 500), table(400, 450)])
+    assert len(items) == 2
+    assert [(t["computed_tkr"].iloc[0], t["status"].iloc[0]) for t in per_table] == [
+        (Decimal(500), "ok"), (Decimal(400), "mismatch")]
