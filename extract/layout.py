@@ -285,13 +285,16 @@ def _looks_like_row(line: Line, *, cell_gap_em: float) -> bool:
     return bool(values) and len(values) < len(line.words)
 
 
-def pages_to_furniture(pages: Sequence[PageContent], *, band: float, cell_gap_em: float) -> set[str]:
+def pages_to_furniture(
+    pages: Sequence[PageContent], *, band: float, cell_gap_em: float, lines: Sequence[Sequence[Line]] | None = None
+) -> set[str]:
     """Texts (digits masked) that repeat at the top or bottom of several pages: headers, footers."""
     counts: dict[str, int] = {}
-    for page in pages:
+    page_lines = lines if lines is not None else [words_to_lines(page.words) for page in pages]
+    for page, own_lines in zip(pages, page_lines):
         seen = {
             _furniture_key(line.text)
-            for line in words_to_lines(page.words)
+            for line in own_lines
             if (line.bottom < page.height * band or line.top > page.height * (1 - band))
             and not _looks_like_row(line, cell_gap_em=cell_gap_em)
         }
@@ -574,10 +577,15 @@ class PageLayout:
 
 
 def page_to_layout(
-    page: PageContent, columns: Sequence[Column], *, furniture: set[str], settings: ExtractSettings
+    page: PageContent,
+    columns: Sequence[Column],
+    *,
+    furniture: set[str],
+    settings: ExtractSettings,
+    lines: Sequence[Line] | None = None,
 ) -> PageLayout:
     """Tables on one page, its caption and footnote blocks, and its running text."""
-    lines = words_to_lines(page.words)
+    lines = lines if lines is not None else words_to_lines(page.words)
     kinded = classify_lines(lines, columns, page=page, furniture=furniture, settings=settings)
     regions = lines_to_regions(kinded, columns, page=page.number)
     for region in regions:
@@ -746,15 +754,21 @@ def regions_to_tables(
 
 def pages_to_layouts(pages: Sequence[PageContent], *, settings: ExtractSettings) -> list[PageLayout]:
     """Every page's tables, notes and running text, with value columns found over the whole document."""
-    furniture = pages_to_furniture(pages, band=settings.furniture_band, cell_gap_em=settings.cell_gap_em)
+    page_lines = [words_to_lines(page.words) for page in pages]
+    furniture = pages_to_furniture(
+        pages, band=settings.furniture_band, cell_gap_em=settings.cell_gap_em, lines=page_lines
+    )
     body_lines = [
         line
-        for page in pages
-        for line in words_to_lines(page.words)
+        for page, lines in zip(pages, page_lines)
+        for line in lines
         if not _is_furniture(line, page, furniture, settings.furniture_band)
     ]
     columns = lines_to_columns(body_lines, settings=settings)
-    return [page_to_layout(page, columns, furniture=furniture, settings=settings) for page in pages]
+    return [
+        page_to_layout(page, columns, furniture=furniture, settings=settings, lines=lines)
+        for page, lines in zip(pages, page_lines)
+    ]
 
 
 def layouts_to_tables(

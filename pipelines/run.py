@@ -18,8 +18,8 @@ from extract import (
     RawTable,
     extract_document,
 )
-from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile, validate
-from schemas.reconcile import STATED_COLUMNS
+from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, validate
+from schemas.reconcile import STATED_COLUMNS, reconcile_rows
 
 from .crosscheck import cross_check
 from .datapackage import PACKAGE_FILE, datapackage
@@ -107,12 +107,8 @@ def budget_tables(document: ExtractedDocument) -> tuple[list[RawTable], list[str
 
 
 def tables_to_frames(tables: list[NormalisedTable]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    items = pd.DataFrame([vars(i) for t in tables for i in t.items], columns=ITEM_COLUMNS)
-    stated = pd.DataFrame([vars(s) for t in tables for s in t.totals], columns=STATED_COLUMNS)
-    for frame in (items, stated):
-        for column in ("year", "table_no", "amount_dkk", "page"):
-            if column in frame:
-                frame[column] = frame[column].astype("int64")
+    items = _frame([vars(i) for t in tables for i in t.items], ITEM_COLUMNS)
+    stated = _frame([vars(s) for t in tables for s in t.totals], STATED_COLUMNS)
     return items, stated
 
 
@@ -145,9 +141,19 @@ def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSet
 def reconcile_tables(tables: list[NormalisedTable]) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     """All item rows, and each table's stated totals reconciled against that table's own rows
     (table numbers may repeat, as in a bundle of several documents)."""
-    parts = [tables_to_frames([table]) for table in tables]
-    items = pd.concat([i for i, _ in parts], ignore_index=True)
-    return items, [reconcile(i, s) for i, s in parts]
+    items, _ = tables_to_frames(tables)
+    per_table = [
+        reconcile_rows([vars(i) for i in table.items], [vars(s) for s in table.totals]) for table in tables
+    ]
+    return items, [_frame(rows, TOTAL_COLUMNS) for rows in per_table]
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("year", "table_no", "amount_dkk", "page"):
+        if column in frame:
+            frame[column] = frame[column].astype("int64")
+    return frame
 
 
 def analyse(pdf: Path, *, settings: RunSettings) -> Analysis:

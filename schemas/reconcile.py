@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Mapping, Sequence
 
 import pandas as pd
 import pandera.errors
@@ -29,23 +30,27 @@ class Finding:
         return f"{self.check} failed at {where}, column {self.column or '-'}: {self.value}"
 
 
-def _rows_under(items: pd.DataFrame, total: pd.Series) -> pd.Series:
-    mask = (items["table_no"] == total["table_no"]) & (items["area"] == total["area"]) & (items["year"] == total["year"])
-    if total["level"] == "section":
-        mask &= items["section_key"] == total["section_key"]
-    return items.loc[mask, "amount_tkr"]
+def _is_under(item: Mapping, total: Mapping) -> bool:
+    same_table = (item["table_no"], item["area"], item["year"]) == (total["table_no"], total["area"], total["year"])
+    return same_table and (total["level"] != "section" or item["section_key"] == total["section_key"])
+
+
+def reconcile_rows(items: Sequence[Mapping], stated: Sequence[Mapping]) -> list[dict]:
+    """Each stated total with computed_tkr (the exact sum of the item rows under it), difference_tkr and status.
+    The rows are those of one table: a total counts the rows of its own table only."""
+    out = []
+    for total in stated:
+        computed = sum((i["amount_tkr"] for i in items if _is_under(i, total)), Decimal(0))
+        difference = total["stated_tkr"] - computed
+        out.append({**{c: total[c] for c in STATED_COLUMNS}, "computed_tkr": computed, "difference_tkr": difference,
+                    "status": "ok" if difference == 0 else "mismatch"})
+    return out
 
 
 def reconcile(items: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
-    """Add computed_tkr (the exact sum of the rows under each total), difference_tkr and status."""
-    computed = [sum(_rows_under(items, total), Decimal(0)) for _, total in stated.iterrows()]
-    out = stated.copy()
-    out["computed_tkr"] = pd.Series(computed, index=stated.index, dtype=object)
-    out["difference_tkr"] = pd.Series(
-        [s - c for s, c in zip(stated["stated_tkr"], computed)], index=stated.index, dtype=object
-    )
-    out["status"] = ["ok" if d == 0 else "mismatch" for d in out["difference_tkr"]]
-    return out[TOTAL_COLUMNS]
+    """reconcile_rows on data frames: the stated totals with computed_tkr, difference_tkr and status."""
+    rows = reconcile_rows(items.to_dict("records"), stated.to_dict("records"))
+    return pd.DataFrame(rows, columns=TOTAL_COLUMNS).astype({c: "int64" for c in ("year", "table_no", "page")})
 
 
 def _failures(error: pandera.errors.SchemaErrors) -> list[Finding]:
