@@ -613,9 +613,9 @@ def region_to_png(
                   font=font, anchor="rm")
     draw.rectangle(box(bbox, 3.0), outline=TABLE_BOX + (255,), width=2)
     image = Image.alpha_composite(region, overlay).convert("RGB")
-    image = image.quantize(colors=PNG_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    image = image.quantize(colors=PNG_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue(), image.size
 
 
