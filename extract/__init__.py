@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 from pathlib import Path
 
@@ -13,8 +14,14 @@ from .model import ExtractedDocument, RawRow, RawTable, TextLine
 EXTRACTORS = {
     "pdfplumber": "extract.pdfplumber_extractor",
     "camelot": "extract.camelot_extractor",
+    "pdfium": "extract.pdfium_extractor",
 }
-DEFAULT_EXTRACTOR = "pdfplumber"
+DEFAULT_EXTRACTOR = "pdfium"
+
+# The PDF libraries log every oddity of a damaged file; the user gets one line from us instead
+# (and the libraries' own words with --debug).
+for _library in ("pdfminer", "pdfplumber", "camelot", "pypdf"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
 
 
 def extract_document(

@@ -59,7 +59,7 @@ class ExtractSettings:
         return re.compile(self.footnote_pattern)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     text: str
     x0: float
@@ -69,7 +69,7 @@ class Word:
     size: float = 10.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A horizontal line drawn on the page (a rule or the edge of a cell)."""
 
@@ -78,7 +78,7 @@ class Rule:
     y: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VerticalRule:
     x: float
     top: float
@@ -95,7 +95,7 @@ class PageContent:
     vertical_rules: tuple[VerticalRule, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     words: tuple[Word, ...]
 

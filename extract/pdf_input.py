@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import re
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -59,6 +61,45 @@ def check_pdf_file(path: Path) -> None:
     found = _STARTXREF.findall(tail)
     if not found or not _xref_is_at(path, int(found[-1]), size):
         raise InputError(f"{path}: damaged PDF (its cross-reference table is missing or broken)")
+    if not _streams_inflate(path.read_bytes()):
+        raise InputError(f"{path}: damaged PDF (a compressed stream in it is corrupt)")
+
+
+_STREAM_START = re.compile(rb"(?<![a-z])stream\r?\n")
+_OBJECT_START = re.compile(rb"\d+\s+\d+\s+obj\b")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
+# Filter chains whose damage we can see: Flate, alone or behind ASCII85.
+_CHECKED_FILTERS = ([b"FlateDecode"], [b"ASCII85Decode", b"FlateDecode"], [b"Fl"], [b"A85", b"Fl"])
+
+
+def _streams_inflate(data: bytes) -> bool:
+    """Whether every Flate-compressed stream decompresses. A PDF library reads past a corrupt stream
+    and shows a page with text missing; the user should get the file again instead.
+    Encrypted files are left to the password check."""
+    if b"/Encrypt" in data:
+        return True
+    for match in _STREAM_START.finditer(data):
+        window = data[max(0, match.start() - 2000) : match.start()]
+        objects = list(_OBJECT_START.finditer(window))
+        filters = _FILTER.search(window[objects[-1].end() :]) if objects else None
+        names = re.findall(rb"/(\w+)", filters.group(1)) if filters else []
+        if names not in _CHECKED_FILTERS:
+            continue
+        end = data.find(b"endstream", match.end())
+        if end < 0:
+            return False
+        try:
+            _inflate(data[match.end() : end], ascii85=len(names) == 2)
+        except (zlib.error, ValueError):
+            return False
+    return True
+
+
+def _inflate(body: bytes, *, ascii85: bool) -> bytes:
+    if ascii85:
+        text = body.strip().removeprefix(b"<~").removesuffix(b"~>")
+        body = base64.a85decode(text)
+    return zlib.decompressobj().decompress(body)
 
 
 def _xref_is_at(path: Path, offset: int, size: int) -> bool:

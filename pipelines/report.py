@@ -581,12 +581,11 @@ class PageImages:
 def crop_box(bbox: BBox, size: tuple[int, int]) -> tuple[int, int, int, int]:
     """A table part's bbox in points → the pixel box to crop: the bbox plus a margin, inside the page."""
     x0, top, x1, bottom = bbox
-    return (
-        max(0, int((x0 - MARGIN_PT - NUMBER_GUTTER_PT) * SCALE)),
-        max(0, int((top - MARGIN_PT) * SCALE)),
-        min(size[0], int((x1 + MARGIN_PT) * SCALE) + 1),
-        min(size[1], int((bottom + MARGIN_PT) * SCALE) + 1),
-    )
+    left = min(max(0, int((x0 - MARGIN_PT - NUMBER_GUTTER_PT) * SCALE)), size[0] - 1)
+    upper = min(max(0, int((top - MARGIN_PT) * SCALE)), size[1] - 1)
+    right = max(min(size[0], int((x1 + MARGIN_PT) * SCALE) + 1), left + 1)
+    lower = max(min(size[1], int((bottom + MARGIN_PT) * SCALE) + 1), upper + 1)
+    return left, upper, right, lower  # never empty, even for a table the page box cuts off
 
 
 def region_to_png(

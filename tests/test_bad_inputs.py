@@ -29,6 +29,12 @@ def broken_xref() -> bytes:
     return SAMPLE.replace(b"startxref\n" + offset, b"startxref\n" + str(int(offset) - 7).encode())
 
 
+def corrupt_stream() -> bytes:
+    """The sample with bytes in the middle of its first compressed stream overwritten."""
+    start = SAMPLE.index(b"stream", SAMPLE.index(b"/FlateDecode")) + 40
+    return SAMPLE[:start] + b"\x00\xff" * 8 + SAMPLE[start + 16:]
+
+
 CASES = {
     "empty": (b"", "the file is empty (0 bytes)"),
     "html": (b"<!DOCTYPE html>\n<html><head><title>404</title></head></html>", "not a PDF; it looks like an HTML page"),
@@ -37,13 +43,14 @@ CASES = {
     "truncated": (truncated(), "truncated PDF (no end-of-file marker); download it again"),
     "no-eof": (without_eof_marker(), "truncated PDF (no end-of-file marker); download it again"),
     "broken-xref": (broken_xref(), "damaged PDF (its cross-reference table is missing or broken)"),
+    "corrupt-stream": (corrupt_stream(), "damaged PDF (a compressed stream in it is corrupt)"),
     "encrypted": ((BAD / "encrypted.pdf").read_bytes(), "encrypted; give --password"),
     "scanned": ((BAD / "scanned.pdf").read_bytes(), "no text layer (scanned?); the tables cannot be read without one"),
     "prose-only": (minimal_pdf("Udmoentning af projektpuljen 2021. Ingen tabeller her."), "no budget tables found"),
 }
 
 
-@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
+@pytest.mark.parametrize("extractor", ["pdfium", "pdfplumber", "camelot"])
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_exits_2_with_one_line_and_no_files(case, extractor, tmp_path, capsys):
     content, message = CASES[case]
@@ -61,7 +68,7 @@ def test_a_wrong_password_is_said_so(tmp_path, capsys):
     assert capsys.readouterr().err.endswith("encrypted.pdf: encrypted, and the password given does not open it\n")
 
 
-@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
+@pytest.mark.parametrize("extractor", ["pdfium", "pdfplumber", "camelot"])
 def test_the_right_password_gives_the_same_data_as_the_open_document(extractor, tmp_path):
     assert main(["run", str(BAD / "encrypted.pdf"), "--password", "projektpulje", "--out", str(tmp_path),
                  "--extractor", extractor, "-q"]) == 1

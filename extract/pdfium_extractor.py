@@ -1,0 +1,569 @@
+"""Tables from a PDF through pypdfium2: glyphs and drawn paths, read page by page in pdfplumber's geometry.
+
+pdfium gives each glyph's origin, matrix, font and size, and each path's points.
+The boxes, words and edges made from them follow pdfplumber's conventions: a
+glyph box is the advance wide and the font size tall, standing on the descent
+the font's dictionary states; words break on blanks, on a change of font size
+and on gaps over 3 pt; a rectangle gives four edges. So the layout reads a page
+the same whichever of the two extractors read it, several times faster.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import itertools
+import re
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, NamedTuple, Sequence
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .errors import InputError
+from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
+from .model import ExtractedDocument
+from .pdf_input import check_pdf_file, encrypted_message, pages_read, require_text
+from .pdfplumber_extractor import MIN_RULE_WIDTH
+
+NAME = "pdfium"
+X_TOLERANCE = 3.0  # pdfplumber's extract_words defaults
+Y_TOLERANCE = 3.0
+MIN_RULE_HEIGHT = 4.0
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+LINE_END_HYPHEN = "\x02"  # pdfium's stand-in for a hyphen that ends a line ("\ufffe" in its page text)
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+MAX_FORM_DEPTH = 8
+
+Matrix = tuple[float, float, float, float, float, float]
+Point = tuple[float, float]
+DescentOf = Callable[[str], "float | None"]
+
+# A glyph is a plain tuple, for speed: (text, x0, top, x1, bottom, size, upright), in top-left coordinates.
+Glyph = tuple[str, float, float, float, float, float, bool]
+TEXT, X0, TOP, X1, BOTTOM, SIZE, UPRIGHT = range(7)
+
+
+class Edge(NamedTuple):
+    orientation: str | None  # h | v | None
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+# --- matrices ------------------------------------------------------------------
+
+
+def multiply(first: Matrix, then: Matrix) -> Matrix:
+    """The transformation that applies ``first``, then ``then``."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def apply(m: Matrix, x: float, y: float) -> Point:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def page_to_view(mediabox: Sequence[float], rotation: int) -> tuple[Matrix, float, float]:
+    """User space → pdfplumber's page space (top = height - y), with the page's width and height.
+
+    pdfminer turns the page upright and moves the media box to the origin; pdfplumber
+    moves it back by the corner of the media box as it sees it (x and y swapped on a
+    page turned a quarter).
+    """
+    x0, y0, x1, y1 = mediabox
+    if rotation == 90:
+        turn = (0, -1, 1, 0, -y0, x1)
+    elif rotation == 180:
+        turn = (-1, 0, 0, -1, x1, y1)
+    elif rotation == 270:
+        turn = (0, 1, -1, 0, y1, -x0)
+    else:
+        turn = (1, 0, 0, 1, -x0, -y0)
+    left, bottom, right, top = (y0, x0, y1, x1) if rotation in (90, 270) else (x0, y0, x1, y1)
+    return multiply(turn, (1, 0, 0, 1, left, bottom)), right - left, top - bottom
+
+
+# --- glyphs → words --------------------------------------------------------------
+
+
+def _transposed(g: Glyph) -> Glyph:
+    return (g[TEXT], g[TOP], g[X0], g[BOTTOM], g[X1], g[SIZE], g[UPRIGHT])
+
+
+def glyphs_to_lines(glyphs: Sequence[Glyph], *, upright: bool) -> list[list[Glyph]]:
+    """Glyphs whose tops lie within the tolerance of each other (in a chain), each line in reading order.
+
+    One stable sort by (line, x) orders them as pdfplumber's sort by line, then by x within each line.
+    """
+    cluster: dict[float, int] = {}
+    index, last = 0, None
+    for top in sorted({g[TOP] for g in glyphs}):
+        if last is not None and top > last + Y_TOLERANCE:
+            index += 1
+        cluster[top] = index
+        last = top
+    key = (lambda g: (cluster[g[TOP]], g[X0])) if upright else (lambda g: (cluster[g[TOP]], g[X0], g[X1]))
+    lines: list[list[Glyph]] = []
+    current = None
+    for g in sorted(glyphs, key=key):
+        if cluster[g[TOP]] != current:
+            current = cluster[g[TOP]]
+            lines.append([])
+        lines[-1].append(g)
+    return lines
+
+
+def line_to_words(line: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Split a line at blanks, where a glyph steps back, and at gaps wider than the tolerance."""
+    words: list[list[Glyph]] = []
+    current: list[Glyph] = []
+    for g in line:
+        if g[TEXT].isspace():
+            if current:
+                words.append(current)
+            current = []
+        elif current and (
+            g[X0] < current[-1][X0] or g[X0] > current[-1][X1] + X_TOLERANCE or abs(g[TOP] - current[-1][TOP]) > Y_TOLERANCE
+        ):
+            words.append(current)
+            current = [g]
+        else:
+            current.append(g)
+    if current:
+        words.append(current)
+    return words
+
+
+def glyphs_to_word(glyphs: Sequence[Glyph], shared: dict[float, float]) -> Word:
+    """A word's text and box; equal tops, bottoms and sizes share one float object (``shared``), to save memory."""
+    top, bottom, size = min([g[TOP] for g in glyphs]), max([g[BOTTOM] for g in glyphs]), round(glyphs[0][SIZE], 1)
+    return Word(
+        sys.intern("".join([LIGATURES.get(g[TEXT], g[TEXT]) for g in glyphs])),
+        min([g[X0] for g in glyphs]),
+        shared.setdefault(top, top),
+        max([g[X1] for g in glyphs]),
+        shared.setdefault(bottom, bottom),
+        shared.setdefault(size, size),
+    )
+
+
+def glyphs_to_words(glyphs: Sequence[Glyph], shared: dict[float, float] | None = None) -> list[Word]:
+    """pdfplumber's extract_words: runs of one orientation and size, split into lines, then into words.
+
+    Text that is not upright is read top to bottom, as pdfplumber reads it: the same steps with the axes swapped.
+    """
+    shared = {} if shared is None else shared
+    words = []
+    for (upright, _), run in itertools.groupby(glyphs, key=lambda g: (g[UPRIGHT], g[SIZE])):
+        run = list(run) if upright else [_transposed(g) for g in run]
+        for line in glyphs_to_lines(run, upright=upright):
+            for word in line_to_words(line):
+                words.append(glyphs_to_word(word if upright else [_transposed(g) for g in word], shared))
+    return words
+
+
+# --- paths → edges ---------------------------------------------------------------
+
+
+def segments_to_subpaths(segments: Sequence[tuple[int, bool, Point]]) -> list[list[tuple[str, Point]]]:
+    """pdfium's path segments (kind, closes, point) → pdfminer's subpaths of (operator, end point)."""
+    subpaths: list[list[tuple[str, Point]]] = []
+    curve_points = 0
+    for kind, closes, point in segments:
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not subpaths:
+            subpaths.append([("m", point)])
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            curve_points += 1
+            if curve_points % 3 == 0:
+                subpaths[-1].append(("c", point))
+        else:
+            subpaths[-1].append(("l", point))
+        if closes:
+            subpaths[-1].append(("h", subpaths[-1][0][1]))
+    return subpaths
+
+
+def subpath_to_shape(ops: Sequence[tuple[str, Point]]) -> tuple[str, list[Point]] | None:
+    """pdfminer's reading of one subpath: a line, a rectangle, or a curve through its points."""
+    shape = "".join(op for op, _ in ops)
+    points = [p for _, p in ops]
+    if not shape.startswith("m") or len(shape) < 2:
+        return None
+    if len(shape) > 3 and shape.endswith("lh") and points[-2] == points[0]:
+        shape, points = shape[:-2] + "h", points[:-1]
+    if shape in ("ml", "mlh"):
+        return "line", points[:2]
+    if shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = points
+        closed = points[0] == points[4]
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if closed and square:
+            return "rect", points
+    return "curve", points
+
+
+def shape_to_edges(kind: str, points: Sequence[Point], height: float) -> list[Edge]:
+    """pdfplumber's edges of a line, rectangle or curve, in top-left coordinates."""
+    flipped = [(x, height - y) for x, y in points]
+    if kind == "rect":
+        (xa, ta), (xb, tb) = flipped[0], flipped[2]
+        x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb)
+        return [
+            Edge("h", x0, top, x1, top),
+            Edge("h", x0, bottom, x1, bottom),
+            Edge("v", x0, top, x0, bottom),
+            Edge("v", x1, top, x1, bottom),
+        ]
+    pairs = zip(flipped[:1], flipped[1:2]) if kind == "line" else zip(flipped, flipped[1:])
+    edges = []
+    for (xa, ta), (xb, tb) in pairs:
+        if kind == "line":
+            orientation = "h" if ta == tb else "v"
+        else:
+            orientation = "v" if xa == xb else ("h" if ta == tb else None)
+        edges.append(Edge(orientation, min(xa, xb), min(ta, tb), max(xa, xb), max(ta, tb)))
+    return edges
+
+
+def edges_to_rules(edges: Sequence[Edge]) -> tuple[tuple[Rule, ...], tuple[VerticalRule, ...]]:
+    """Horizontal edges at least a rule wide, vertical ones at least a rule tall."""
+    rules = tuple(Rule(e.x0, e.x1, e.top) for e in edges if e.orientation == "h" and e.x1 - e.x0 >= MIN_RULE_WIDTH)
+    verticals = tuple(
+        VerticalRule(e.x0, e.top, e.bottom) for e in edges if e.orientation == "v" and e.bottom - e.top >= MIN_RULE_HEIGHT
+    )
+    return rules, verticals
+
+
+# --- pdfium: paths -----------------------------------------------------------------
+
+
+def _matrix(raw) -> Matrix:
+    return (raw.a, raw.b, raw.c, raw.d, raw.e, raw.f)
+
+
+def path_to_segments(obj, m: Matrix) -> list[tuple[int, bool, Point]]:
+    """A path object's segments, their points taken through ``m``."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    segments = []
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        kind, closes = pdfium_c.FPDFPathSegment_GetType(segment), bool(pdfium_c.FPDFPathSegment_GetClose(segment))
+        segments.append((kind, closes, apply(m, x.value, y.value)))
+    return segments
+
+
+def objects_to_paths(objects: Sequence, view: Matrix, *, depth: int = 0) -> Iterator[tuple[object, Matrix]]:
+    """Every path object with the matrix that takes its points to the view, those in form XObjects included."""
+    raw = pdfium_c.FS_MATRIX()
+    for obj in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH or (kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH):
+            pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
+            m = multiply(_matrix(raw), view)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                yield obj, m
+            else:
+                inner = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
+                yield from objects_to_paths(inner, m, depth=depth + 1)
+
+
+def page_to_edges(page, view: Matrix, height: float) -> list[Edge]:
+    """The page's drawn lines, then rectangles, then curves, as pdfplumber lists its edges."""
+    objects = [pdfium_c.FPDFPage_GetObject(page, i) for i in range(pdfium_c.FPDFPage_CountObjects(page))]
+    shapes: dict[str, list[Edge]] = {"line": [], "rect": [], "curve": []}
+    for obj, m in objects_to_paths(objects, view):
+        for ops in segments_to_subpaths(path_to_segments(obj, m)):
+            shape = subpath_to_shape(ops)
+            if shape is not None:
+                shapes[shape[0]].extend(shape_to_edges(*shape, height))
+    return shapes["line"] + shapes["rect"] + shapes["curve"]
+
+
+# --- pdfium: glyphs ----------------------------------------------------------------
+
+
+class Run(NamedTuple):
+    """What the glyphs of one text object share: font, size, and their box at the origin before the advance."""
+
+    font: object
+    widths: dict[str, float]  # advance per character, in font-size units
+    size: float
+    a: float  # how an advance runs on the page
+    b: float
+    x_lo: float
+    x_hi: float
+    y_lo: float
+    y_hi: float
+    upright: bool
+    scale: float  # how an advance runs in user space, horizontally
+
+
+def font_descent(font, descent_of: DescentOf) -> float:
+    """A font's descent (a negative share of its size): the one its dictionary states, else pdfium's."""
+    name = ctypes.create_string_buffer(256)
+    pdfium_c.FPDFFont_GetBaseFontName(font, name, len(name))
+    stated = descent_of(name.value.decode("latin-1"))
+    if stated is not None:
+        return stated
+    value = ctypes.c_float()
+    pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), value)
+    return -abs(value.value) / 1000
+
+
+def text_object_to_run(textpage, index: int, view: Matrix, fonts: dict, descent_of: DescentOf) -> Run:
+    """What the glyphs of the text object that holds character ``index`` share."""
+    obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
+    raw, size_value = pdfium_c.FS_MATRIX(), ctypes.c_float()
+    pdfium_c.FPDFText_GetMatrix(textpage, index, raw)
+    user = _matrix(raw)
+    a, b, c, d, _, _ = multiply(user, view)
+    pdfium_c.FPDFTextObj_GetFontSize(obj, size_value)
+    size = size_value.value
+    font = pdfium_c.FPDFTextObj_GetFont(obj)
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    if key not in fonts:
+        fonts[key] = (font_descent(font, descent_of), {})
+    descent, widths = fonts[key]
+    low, high = descent * size, (descent + 1) * size
+    xs, ys = (c * low, c * high), (d * low, d * high)
+    upright = a * d > 0 and b * c <= 0
+    return Run(font, widths, size, a, b, min(xs), max(xs), min(ys), max(ys), upright, user[0])
+
+
+def unit_advance(run: Run, ch: str) -> float:
+    """A character's advance in font-size units, from its font's widths."""
+    if ch not in run.widths:
+        width = ctypes.c_float()
+        pdfium_c.FPDFFont_GetGlyphWidth(run.font, ord(ch), ctypes.c_float(1000.0), width)
+        run.widths[ch] = width.value / 1000
+    return run.widths[ch]
+
+
+def ligature_advance(textpage, index: int, origin_x: float, run: Run) -> float:
+    """The advance of a glyph pdfium gave several characters (a ligature), from its loose box."""
+    box = pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+    return (box.right - origin_x) / run.scale if run.scale else 0.0
+
+
+def textpage_to_text(textpage, count: int) -> str:
+    """The text page's characters, one per index: in one call where pdfium's page text lines up with them."""
+    units = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, units)
+    text = bytes(units)[: 2 * count].decode("utf-16-le", errors="surrogatepass")
+    if len(text) == count and not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text.replace("\ufffe", LINE_END_HYPHEN)
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+
+
+@functools.cache
+def _text_object_address():
+    """FPDFText_GetTextObject returning a plain address, to tell text objects apart cheaply."""
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+
+
+def textpage_to_glyphs(textpage, view: Matrix, height: float, descent_of: DescentOf) -> list[Glyph]:
+    """Every glyph of the text page in its order; the spaces and line breaks pdfium adds left out.
+
+    The extractor's hot loop: what a text object's glyphs share is looked up once per object.
+    """
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    text = textpage_to_text(textpage, count)
+    object_at, origin_of, is_generated = _text_object_address(), pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_IsGenerated
+    address = ctypes.cast(textpage, ctypes.c_void_p).value
+    va, vb, vc, vd, ve, vf = view
+    x, y = ctypes.c_double(), ctypes.c_double()
+    fonts: dict = {}
+    glyphs: list[Glyph] = []
+    current = previous_object = previous_x = previous_y = None
+    for i, ch in enumerate(text):
+        obj = object_at(address, i)
+        if obj is None or (ch in " \r\n" and is_generated(textpage, i)):
+            continue
+        if obj != current:
+            current = obj
+            run = text_object_to_run(textpage, i, view, fonts, descent_of)
+            widths, size, a, b, x_lo, x_hi, y_lo, y_hi, upright = (
+                run.widths, run.size, run.a, run.b, run.x_lo, run.x_hi, run.y_lo, run.y_hi, run.upright
+            )
+        origin_of(textpage, i, x, y)
+        ux, uy = x.value, y.value
+        if ch == LINE_END_HYPHEN:
+            ch = "-"
+        if ux == previous_x and uy == previous_y and obj == previous_object:
+            ch = glyphs.pop()[TEXT] + ch
+            advance = ligature_advance(textpage, i, ux, run)
+        else:
+            unit = widths.get(ch)
+            advance = (unit if unit is not None else unit_advance(run, ch)) * size
+        previous_object, previous_x, previous_y = obj, ux, uy
+        ox, oy = va * ux + vc * uy + ve, vb * ux + vd * uy + vf
+        ax, by = a * advance, b * advance
+        if ax >= 0:
+            x0, x1 = ox + x_lo, ox + x_hi + ax
+        else:
+            x0, x1 = ox + x_lo + ax, ox + x_hi
+        if by >= 0:
+            low, high = y_lo, y_hi + by
+        else:
+            low, high = y_lo + by, y_hi
+        glyphs.append((ch, x0, height - (oy + high), x1, height - (oy + low), high - low, upright))
+    return glyphs
+
+
+class FontDescents:
+    """Each font's descent as its dictionary states it, looked up by name the first time it is asked for.
+
+    pdfium makes up a descent where the dictionary gives none (as LibreOffice writes
+    them), and pdfplumber's boxes use the dictionary's, so the dictionaries are read
+    with pdfminer (which pdfplumber brings), page by page only as far as needed.
+    """
+
+    def __init__(self, path: Path, *, password: str | None) -> None:
+        self._path, self._password = path, password
+        self._specs: dict[str, object] = {}
+        self._descents: dict[str, float | None] = {}
+        self._pages: Iterator | None = None
+        self._file = None
+
+    def __call__(self, name: str) -> float | None:
+        key = SUBSET_TAG.sub("", name)
+        if not key:
+            return None
+        if key not in self._descents:
+            self._descents[key] = self._read(key)
+        return self._descents[key]
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+    def _read(self, key: str) -> float | None:
+        from pdfminer.pdfinterp import PDFResourceManager
+
+        try:
+            spec = self._find(key)
+            return None if spec is None else PDFResourceManager().get_font(None, spec).get_descent()
+        except Exception:  # a file or font pdfminer cannot read keeps pdfium's descent
+            return None
+
+    def _find(self, key: str):
+        pages = self._open()
+        while key not in self._specs:
+            page = next(pages, None)
+            if page is None:
+                return None
+            self._collect(page.resources, depth=0)
+        return self._specs[key]
+
+    def _open(self) -> Iterator:
+        if self._pages is None:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfpage import PDFPage
+            from pdfminer.pdfparser import PDFParser
+
+            self._pages = iter(())  # a file pdfminer cannot open is tried once
+            self._file = self._path.open("rb")
+            document = PDFDocument(PDFParser(self._file), password=self._password or "")
+            self._pages = iter(PDFPage.create_pages(document))
+        return self._pages
+
+    def _collect(self, resources, *, depth: int) -> None:
+        """Note the fonts of a resource dictionary, and of the form XObjects it holds, by name."""
+        from pdfminer.pdftypes import resolve1
+        from pdfminer.psparser import PSLiteral
+
+        resources = resolve1(resources) or {}
+        for spec in (resolve1(resources.get("Font")) or {}).values():
+            spec = resolve1(spec)
+            base = resolve1(spec.get("BaseFont")) if isinstance(spec, dict) else None
+            if isinstance(base, PSLiteral):
+                self._specs.setdefault(SUBSET_TAG.sub("", str(base.name)), spec)
+        if depth < MAX_FORM_DEPTH:
+            for xobject in (resolve1(resources.get("XObject")) or {}).values():
+                attrs = getattr(resolve1(xobject), "attrs", {})
+                if "Resources" in attrs:
+                    self._collect(attrs["Resources"], depth=depth + 1)
+
+
+# --- pages ---------------------------------------------------------------------------
+
+
+class NumberedPage(NamedTuple):
+    number: int
+    page: pdfium.PdfPage
+
+    def close(self) -> None:
+        self.page.close()
+
+
+def page_to_content(numbered: NumberedPage, *, descent_of: DescentOf, shared: dict[float, float]) -> PageContent:
+    """One page → words with font size, horizontal rules and vertical rules; its text page closed after."""
+    page = numbered.page
+    view, width, height = page_to_view(page.get_mediabox(), page.get_rotation())
+    textpage = page.get_textpage()
+    try:
+        words = glyphs_to_words(textpage_to_glyphs(textpage.raw, view, height, descent_of), shared)
+    finally:
+        textpage.close()
+    rules, verticals = edges_to_rules(page_to_edges(page.raw, view, height))
+    return PageContent(numbered.number, float(width), float(height), tuple(words), rules, verticals)
+
+
+class NumberedPages(NamedTuple):
+    """An open document as ``pages_read`` takes one: its pages one at a time, each knowing its number."""
+
+    pdf: pdfium.PdfDocument
+
+    @property
+    def pages(self) -> Iterator[NumberedPage]:
+        return (NumberedPage(i + 1, self.pdf[i]) for i in range(len(self.pdf)))
+
+
+@contextmanager
+def open_document(path: Path, *, password: str | None = None):
+    """Open with pypdfium2, turning its failures into InputError."""
+    check_pdf_file(path)
+    try:
+        pdf = pdfium.PdfDocument(path, password=password)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise InputError(encrypted_message(path, password=password)) from None
+        reason = re.search(r"PDFium: ([^)]+)", str(exc))
+        raise InputError(f"{path}: damaged PDF (pdfium: {reason.group(1).lower() if reason else exc})") from exc
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def read_pages(path: Path, *, password: str | None = None) -> list[PageContent]:
+    """Every page's content, one page open at a time."""
+    descents = FontDescents(path, password=password)
+    try:
+        with open_document(path, password=password) as pdf:
+            read = functools.partial(page_to_content, descent_of=descents, shared={})
+            return list(pages_read(path, NumberedPages(pdf), read))
+    finally:
+        descents.close()
+
+
+def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
+    pages = read_pages(path, password=password)
+    require_text(path, pages)
+    tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))

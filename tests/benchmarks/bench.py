@@ -1,0 +1,166 @@
+"""Time `projektpulje run` against camelot, pdfplumber and pdftotext, each as a whole process, on one machine.
+
+    python tests/benchmarks/bench.py            # median of 5 runs on 7 pages, 3 on 700 pages
+    python tests/benchmarks/bench.py --quick    # one run each
+
+The 700-page document is the bundled sample repeated 100 times (pdfunite, or pypdf where
+installed), cached under /tmp. Wall time is measured around each child process; peak memory
+is the child's maximum resident set size as wait4 reports it (its own workers included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "udmoentning-af-projektpuljen-2021.pdf"
+REPEATS = 100
+EXTRACTORS = ("pdfium", "pdfplumber")
+CACHE = Path(tempfile.gettempdir()) / "projektpulje-bench"
+
+CAMELOT_STREAM = "import camelot, sys; camelot.read_pdf(sys.argv[1], flavor='stream', pages='all')"
+PDFPLUMBER_TABLES = (
+    "import pdfplumber, sys\n"
+    "with pdfplumber.open(sys.argv[1]) as pdf:\n"
+    "    for page in pdf.pages:\n"
+    "        page.extract_tables()\n"
+    "        page.close()\n"
+)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    argv: tuple[str, ...]
+    ok_codes: tuple[int, ...] = (0,)
+
+
+@dataclass(frozen=True)
+class Timing:
+    seconds: float
+    peak_mb: float
+
+
+def repeated_pdf(source: Path, times: int) -> Path:
+    """The source PDF repeated ``times`` times, built once and kept under /tmp."""
+    target = CACHE / f"{source.stem}-x{times}.pdf"
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part.pdf")
+    try:
+        from pypdf import PdfWriter
+    except ImportError:
+        subprocess.run(["pdfunite", *[str(source)] * times, str(partial)], check=True)
+    else:
+        writer = PdfWriter()
+        for _ in range(times):
+            writer.append(str(source))
+        with partial.open("wb") as fh:
+            writer.write(fh)
+    partial.replace(target)
+    return target
+
+
+def commands(pdf: Path, out: Path, *, extractors: Sequence[str]) -> list[Command]:
+    """projektpulje run with each extractor (exit 1 only says a total or the prose disagrees), then the references."""
+    python = sys.executable
+    projektpulje = shutil.which("projektpulje") or "projektpulje"
+    run = (projektpulje, "run", str(pdf), "--out", str(out), "-q")
+    return [
+        *(Command(f"projektpulje run ({name})", (*run, "--extractor", name), (0, 1)) for name in extractors),
+        Command("camelot stream, bare", (python, "-c", CAMELOT_STREAM, str(pdf))),
+        Command("pdfplumber extract_tables, bare", (python, "-c", PDFPLUMBER_TABLES, str(pdf))),
+        Command("pdftotext -layout", ("pdftotext", "-layout", str(pdf), os.devnull)),
+    ]
+
+
+def time_once(command: Command) -> Timing:
+    """Wall time and peak resident memory of one run of the command as a child process."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(command.argv, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode not in command.ok_codes:
+            errors.seek(0)
+            raise RuntimeError(f"{command.name} exited {child.returncode}: {errors.read().decode(errors='replace')[-2000:]}")
+    return Timing(seconds, usage.ru_maxrss / 1024)
+
+
+def median_timing(command: Command, runs: int) -> Timing:
+    """The median wall time of ``runs`` runs, and the highest peak memory of any."""
+    timings = [time_once(command) for _ in range(runs)]
+    return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mb for t in timings))
+
+
+def page_count(pdf: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def table(results: dict[str, dict[str, Timing]], sizes: dict[str, int]) -> str:
+    """Medians, peak memory, and ratios against camelot's stream and pdftotext, per document size."""
+    lines = [
+        f"{'command':34} {'pages':>5} {'median s':>9} {'peak MB':>8} {'/camelot':>9} {'/pdftotext':>10}",
+        "-" * 80,
+    ]
+    for label, timings in results.items():
+        camelot = timings["camelot stream, bare"].seconds
+        pdftotext = timings["pdftotext -layout"].seconds
+        for name, t in timings.items():
+            lines.append(
+                f"{name:34} {sizes[label]:>5} {t.seconds:>9.2f} {t.peak_mb:>8.0f} "
+                f"{t.seconds / camelot:>9.2f} {t.seconds / pdftotext:>10.1f}"
+            )
+        lines.append("")
+    small, large = list(results)
+    for name in (name for name in results[small] if name.startswith("projektpulje")):
+        ratio = results[large][name].seconds / results[small][name].seconds
+        lines.append(f"{name}: {sizes[large]}/{sizes[small]} pages takes {ratio:.1f}x as long")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="one run of each command")
+    parser.add_argument("--runs", type=int, default=5, metavar="N", help="runs on the sample (default 5)")
+    parser.add_argument("--runs-large", type=int, default=3, metavar="N", help="runs on the large document (default 3)")
+    parser.add_argument("--repeats", type=int, default=REPEATS, metavar="N", help=f"copies of the sample (default {REPEATS})")
+    parser.add_argument(
+        "--extractor", action="append", metavar="NAME",
+        help="time projektpulje run only with this extractor (repeatable; the reference commands always run)",
+    )
+    args = parser.parse_args(argv)
+    large = repeated_pdf(SAMPLE, args.repeats)
+    documents = {"sample": (SAMPLE, 1 if args.quick else args.runs), "large": (large, 1 if args.quick else args.runs_large)}
+    sizes = {label: page_count(pdf) for label, (pdf, _) in documents.items()}
+    results: dict[str, dict[str, Timing]] = {}
+    with tempfile.TemporaryDirectory() as out:
+        for label, (pdf, runs) in documents.items():
+            results[label] = {}
+            for command in commands(pdf, Path(out), extractors=args.extractor or EXTRACTORS):
+                results[label][command.name] = timing = median_timing(command, runs)
+                print(f"{label:6} {command.name:34} {timing.seconds:8.2f} s {timing.peak_mb:6.0f} MB", file=sys.stderr)
+    print(table(results, sizes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
