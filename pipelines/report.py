@@ -393,7 +393,7 @@ def figure_html(images: Sequence[tuple[int, bytes, tuple[int, int]]]) -> str:
     """One <figure> per page part: (page, png, (width, height))."""
     if not images:
         return (f'<p class="meta">In a document of more than {MAX_TABLES_WITH_IMAGES} tables the PDF region is '
-                "shown only beside the tables with findings.</p>")
+                f"shown only beside the first {MAX_TABLES_WITH_IMAGES} tables with findings.</p>")
     figures = []
     for page, png, (width, height) in images:
         data = base64.b64encode(png).decode("ascii")
@@ -548,13 +548,14 @@ LEGEND = (
 )
 
 
-def page_html(title: str, body: str) -> str:
-    return (
+def page_html(title: str, body: Sequence[str]) -> bytes:
+    """The whole page as UTF-8, its body given in parts (joined once: a long report is large)."""
+    head = (
         '<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head>"
-        f"<body><main>{body}</main></body></html>\n"
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
     )
+    return "".join([head, *body, "</main></body></html>\n"]).encode("utf-8")
 
 
 # --- PDF regions ----------------------------------------------------------------
@@ -664,6 +665,7 @@ def analysis_to_html(
     titles = {t.table_no: table_title(t) for t in analysis.tables}
     pages = PageImages(Path(pdf), password=password)
     every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
+    images_left = MAX_TABLES_WITH_IMAGES  # the report stays a readable size, in memory too
     sections = []
     try:
         table_totals = analysis.table_totals or [analysis.totals] * len(analysis.tables)
@@ -671,19 +673,20 @@ def analysis_to_html(
             lines = table_to_lines(raw, table, totals, vocab=vocab)
             own_findings = [f for f in findings if _concerns(f, table, raw)]
             own_mentions = [m for m in mentions if m["table_no"] == table.table_no]
-            wanted = every_image or bool(own_findings)
+            wanted = every_image or (bool(own_findings) and images_left > 0)
+            images_left -= wanted
             images = table_images(raw, row_styles(lines, own_findings), pages) if wanted else []
             sections.append(table_section_html(raw, table, lines, own_findings, own_mentions, images))
     finally:
         pages.close()
     name = Path(pdf).name
-    body = (
-        summary_html(analysis, name)
-        + findings_html(findings, titles)
-        + '<section id="tables"><h2>Tables</h2><p class="meta">Each table as read, amounts in 1.000 kr., '
-        "subtotals and totals beside the sum of their lines; next to it, the region of the PDF it was read from.</p>"
-        + LEGEND + "</section>"
-        + "".join(sections)
-        + mentions_html(mentions, titles)
-    )
-    return page_html(f"{name}: projektpulje report", body).encode("utf-8")
+    body = [
+        summary_html(analysis, name),
+        findings_html(findings, titles),
+        '<section id="tables"><h2>Tables</h2><p class="meta">Each table as read, amounts in 1.000 kr., '
+        "subtotals and totals beside the sum of their lines; next to it, the region of the PDF it was read from.</p>",
+        LEGEND + "</section>",
+        *sections,
+        mentions_html(mentions, titles),
+    ]
+    return page_html(f"{name}: projektpulje report", body)
