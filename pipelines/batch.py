@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Sequence
 from extract import ProjektpuljeError
 
 from .output import recover_folder, safe_folder_name
-from .run import RunSettings, run_document
+from .reading import ReadAhead, ReadError
+from .settings import RunSettings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 DEFAULT_TIMEOUT = 600.0  # seconds per document; generous: a 700-page document takes well under a minute
@@ -54,13 +55,25 @@ def finding_lines(result) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def run_document(pdf: Path, *, settings: RunSettings):
+    """Read the PDF in a process of its own while this one loads the libraries that check and write."""
+    reading = ReadAhead(pdf, settings=settings)
+    from . import report  # noqa: F401  (loaded, with pandas and pandera, while the PDF is read)
+    from .run import run_document as write_document
+
+    return write_document(pdf, settings=settings, reading=reading.result())
+
+
 def run_one(pdf: Path, settings: RunSettings) -> Outcome:
     """One document, never raising: every failure becomes an Outcome with exit code 2."""
     try:
         result = run_document(pdf, settings=settings)
     except ProjektpuljeError as error:
         return Outcome(pdf, error.exit_code, error=str(error), detail=traceback.format_exc())
-    except Exception as error:  # a PDF that breaks a library in a way the library does not report
+    except ReadError as error:  # a PDF that breaks a library in a way the library does not report
+        message = f"{pdf}: cannot be read ({error}); run with --debug for details"
+        return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=error.detail)
+    except Exception as error:
         message = f"{pdf}: cannot be read ({type(error).__name__}: {error}); run with --debug for details"
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=traceback.format_exc())
     return Outcome(

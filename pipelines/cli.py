@@ -12,9 +12,8 @@ from pathlib import Path
 from extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
 
 from .batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Outcome, pdfs_in, run_batch
-from .compare import compare_editions, summary_lines
 from .output import parquet_available, write_combined
-from .run import BUNDLED_SAMPLE, RunSettings, edition_items, write_compare
+from .settings import BUNDLED_SAMPLE, RunSettings
 
 RUN_HELP = """\
 Extract every budget table of each PDF into DIR/<pdf stem>/ (items.csv, totals.csv,
@@ -157,6 +156,9 @@ def _add_compare(sub) -> None:
 
 
 def command_compare(args: argparse.Namespace) -> int:
+    from .compare import compare_editions, summary_lines
+    from .run import edition_items, write_compare
+
     try:
         old_items, old_year = edition_items(args.old)
         new_items, new_year = edition_items(args.new)

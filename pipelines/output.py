@@ -11,11 +11,12 @@ import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Mapping
-
-import pandas as pd
+from typing import TYPE_CHECKING, Mapping
 
 from .numbers import decimal_to_text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FOLDER_MODE = 0o755
 COMBINED_FOLDER = "all"  # DIR/all/ holds the combined files of a batch

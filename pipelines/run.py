@@ -9,38 +9,22 @@ from typing import Callable
 
 import pandas as pd
 
-from extract import (
-    DEFAULT_EXTRACTOR,
-    ExtractedDocument,
-    ExtractSettings,
-    InputError,
-    ProjektpuljeError,
-    RawTable,
-    extract_document,
-)
+from extract import ExtractedDocument, InputError, ProjektpuljeError, RawTable
 from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, validate
 from schemas.reconcile import STATED_COLUMNS, reconcile_rows
 
 from .crosscheck import cross_check
 from .datapackage import PACKAGE_FILE, datapackage
 from .findings import FINDING_COLUMNS, MENTION_COLUMNS, all_findings, to_mentions_frame
-from .narrative import document_to_mentions
-from .normalise import NormalisedTable, document_title_and_year, normalise_table
+from .normalise import NormalisedTable, document_title_and_year
 from .output import frame_to_csv, frame_to_parquet, safe_folder_name, write_file, write_folder
-from .vocabulary import DEFAULT_VOCABULARY, Vocabulary, load_vocabulary
+from .reading import Reading, extract_settings, read_document, read_tables
+from .settings import BUNDLED_SAMPLE, RunSettings
+from .vocabulary import load_vocabulary
 
-BUNDLED_SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "udmoentning-af-projektpuljen-2021.pdf"
+__all__ = ["BUNDLED_SAMPLE", "RunSettings", "analyse", "extract_settings", "run_document"]
+
 RECONCILIATION_CHECKS = {"section_subtotals_equal_their_rows", "table_totals_equal_their_rows"}
-
-
-@dataclass(frozen=True)
-class RunSettings:
-    out_dir: Path = Path("output")
-    extractor: str = DEFAULT_EXTRACTOR
-    password: str | None = None
-    vocabulary: Path = DEFAULT_VOCABULARY
-    cross_check: bool = False
-    formats: tuple[str, ...] = ("csv",)
 
 
 @dataclass(frozen=True)
@@ -90,37 +74,10 @@ class Analysis:
     table_totals: tuple[pd.DataFrame, ...] = ()  # totals.csv's rows of each table, in table order
 
 
-def extract_settings(vocab: Vocabulary) -> ExtractSettings:
-    """The layout settings that carry the document's caption and footnote wording."""
-    return ExtractSettings(caption_pattern=vocab.caption_pattern, footnote_pattern=vocab.footnote_pattern)
-
-
-def budget_tables(document: ExtractedDocument) -> tuple[list[RawTable], list[str]]:
-    """Tables with a header row (unit and years) are budget tables; others are reported and left out."""
-    kept, skipped = [], []
-    for table in document.tables:
-        if table.header:
-            kept.append(table)
-        else:
-            skipped.append(f"{table.source}, page {table.page}: a table without a unit/year header was left out")
-    return kept, skipped
-
-
 def tables_to_frames(tables: list[NormalisedTable]) -> tuple[pd.DataFrame, pd.DataFrame]:
     items = _frame([vars(i) for t in tables for i in t.items], ITEM_COLUMNS)
     stated = _frame([vars(s) for t in tables for s in t.totals], STATED_COLUMNS)
     return items, stated
-
-
-def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> tuple[ExtractedDocument, list, list, list]:
-    """PDF → document, its budget tables raw and normalised, and notes on tables left out."""
-    vocab = load_vocabulary(settings.vocabulary)
-    document = extract_document(pdf, extractor=extractor, settings=extract_settings(vocab), password=settings.password)
-    raws, skipped = budget_tables(document)
-    if not raws:
-        raise InputError(f"{pdf}: no budget tables found")
-    tables = [normalise_table(t, vocab=vocab, ordinal=i) for i, t in enumerate(raws, start=1)]
-    return document, raws, tables, skipped
 
 
 def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> list[dict]:
@@ -128,7 +85,7 @@ def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSet
     other = next(name for name in ("camelot", "pdfplumber") if name != settings.extractor)
     names = (settings.extractor, other)
     try:
-        _, _, others, _ = read_tables(pdf, settings=settings, extractor=other)
+        others = read_tables(pdf, settings=settings, extractor=other).tables
     except ProjektpuljeError as error:
         return [{
             "kind": "extractor_disagreement", "root_cause": True, "year": None, "table_no": None, "area": "",
@@ -156,13 +113,14 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def analyse(pdf: Path, *, settings: RunSettings) -> Analysis:
-    """Extract, normalise, reconcile and check one PDF, in memory."""
-    document, raws, tables, skipped = read_tables(pdf, settings=settings, extractor=settings.extractor)
+def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None) -> Analysis:
+    """Extract, normalise, reconcile and check one PDF, in memory (from its first stage, if already read)."""
+    reading = reading or read_document(pdf, settings=settings)
+    document, raws, tables, skipped = reading.document, list(reading.raws), list(reading.tables), reading.skipped
+    mentions = list(reading.mentions)
     items, table_totals = reconcile_tables(tables)
     totals = pd.concat(table_totals, ignore_index=True)
     failures = [f for f in validate(items, totals) if f.check not in RECONCILIATION_CHECKS]
-    mentions = document_to_mentions(document.text, raws, tables)
     extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
     findings = all_findings(
         table_totals=table_totals, mentions=mentions, tables=tables, failures=failures, extra=extra
@@ -203,11 +161,15 @@ def analysis_to_files(analysis: Analysis, *, pdf: Path, settings: RunSettings) -
 
 
 def run_document(
-    pdf: Path, *, settings: RunSettings, progress: Callable[[str], None] = lambda message: None
+    pdf: Path,
+    *,
+    settings: RunSettings,
+    progress: Callable[[str], None] = lambda message: None,
+    reading: Reading | None = None,
 ) -> DocumentResult:
     """Analyse one PDF and write its folder, only once all of it is done."""
     progress(f"reading {pdf}")
-    analysis = analyse(pdf, settings=settings)
+    analysis = analyse(pdf, settings=settings, reading=reading)
     out_dir = settings.out_dir / safe_folder_name(pdf.stem)
     write_folder(out_dir, analysis_to_files(analysis, pdf=pdf, settings=settings))
     return DocumentResult(
