@@ -144,6 +144,7 @@ class Region:
     columns: list[Column]
     rows: list[RawRow] = field(default_factory=list)
     header: tuple[str, ...] = ()
+    preamble: str = ""  # the text line right above the header, where a unit may stand on its own
     caption: list[str] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     open_top: bool = False
@@ -395,6 +396,17 @@ def _wrapped_tail(last: Line, pending: list[_Kinded]) -> list[_Kinded]:
     return tail
 
 
+def _line_above(region: Region, kinded: Sequence[_Kinded]) -> str:
+    """The text line just above a table's header, if it sits as close as a table row would."""
+    first = region.lines[0]
+    index = next(i for i, k in enumerate(kinded) if k.line is first)
+    if index == 0:
+        return ""
+    above = kinded[index - 1]
+    close = first.top - above.line.bottom <= 1.5 * first.height
+    return above.line.text if above.kind == "text" and close else ""
+
+
 def extend_region_upwards(region: Region, kinded: Sequence[_Kinded]) -> None:
     """A table that starts without a header (continued from the page before) may start with label-only lines."""
     first = region.lines[0]
@@ -594,6 +606,7 @@ def page_to_layout(
             region.header, region.rows = rows[0].cells, rows[1:]
             if region.rows:
                 region.rows[0] = replace(region.rows[0], continues=False)
+            region.preamble = _line_above(region, kinded)
         else:
             extend_region_upwards(region, kinded)
             region.rows = region_to_rows(region, page.rules, settings=settings)
@@ -742,6 +755,7 @@ def regions_to_tables(
                 extractor=extractor,
                 bbox=first.bbox,
                 header=first.header,
+                preamble=first.preamble,
                 rows=tuple(rows),
                 caption=caption,
                 footnotes=tuple(notes_of_table),

@@ -56,6 +56,7 @@ class RawTable:
     footnotes: tuple[str, ...] = ()
     pages: tuple[int, ...] = ()
     parts: tuple[tuple[int, BBox], ...] = ()  # (page, bbox) of each page's part of the table
+    preamble: str = ""  # the text line right above the header row, if any
 
     def __repr__(self) -> str:
         where = f"p{self.page}" if len(self.pages) <= 1 else f"p{self.pages[0]}-{self.pages[-1]}"

@@ -29,7 +29,8 @@ CONNECTING_WORDS = frozenset(
 GENITIVE = re.compile(r"^(?:\w{3,}(?:ens|ets|nes)|[A-ZÆØÅ]\w{3,}s)$")
 BULLET = re.compile(r"^\s*[-–•]\s+(?=\S)")
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-TKR = Decimal(1000)  # amount_tkr is in 1.000 kr., the unit the documents state amounts in
+TKR = Decimal(1000)
+MAX_UNIT_LINE = 30  # characters: "(Beløb i 1.000 kr.)" above a table, not a sentence  # amount_tkr is in 1.000 kr., the unit the documents state amounts in
 
 
 @dataclass(frozen=True)
@@ -131,12 +132,19 @@ def unit_in_text(text: str, *, vocab: Vocabulary) -> str | None:
 
 
 def header_to_unit_and_years(
-    header: Sequence[str], *, vocab: Vocabulary, where: str, caption: str = ""
+    header: Sequence[str], *, vocab: Vocabulary, where: str, caption: str = "", preamble: str = ""
 ) -> tuple[str, Decimal, tuple[int, ...]]:
-    """('1.000 kr.', '2021') → ('1.000 kr.', 1000, (2021,)). An empty unit cell takes the unit from the caption."""
+    """('1.000 kr.', '2021') → ('1.000 kr.', 1000, (2021,)). An empty unit cell takes the unit printed
+    on its own line above the header, or else the one in the caption."""
     if not header:
         raise TableError(f"{where}: the table has no header row with its unit and year")
-    unit = header[0].strip() or unit_in_text(caption, vocab=vocab) or ""
+    unit_line = preamble if len(preamble) <= MAX_UNIT_LINE else ""  # a line of its own, not prose
+    unit = (
+        header[0].strip()
+        or unit_in_text(unit_line, vocab=vocab)
+        or unit_in_text(caption, vocab=vocab)
+        or ""
+    )
     factor = vocab.unit_factor(unit)
     if factor is None:
         raise TableError(f"{where}: unknown unit {unit!r} in the header; expected one of {sorted(vocab.units)}")
@@ -336,7 +344,9 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
     table_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
     table_no = table_no or ordinal
     where = f"{raw.source}, page {raw.page}, table {table_no}"
-    unit, factor, years = header_to_unit_and_years(raw.header, vocab=vocab, where=where, caption=raw.caption)
+    unit, factor, years = header_to_unit_and_years(
+        raw.header, vocab=vocab, where=where, caption=raw.caption, preamble=raw.preamble
+    )
     notes = footnotes_to_texts(raw.footnotes, pattern=vocab.footnote_pattern)
     items: list[Item] = []
     totals: list[StatedTotal] = []

@@ -129,3 +129,16 @@ def test_a_value_close_to_a_long_label_is_still_a_value_inside_a_known_column():
                        + [Word("50", 246, 100, 256, 110, 10)]))
     assert line_to_value_words(tight, cell_gap_em=0.9) == []
     assert [w.text for w in line_to_value_words(tight, cell_gap_em=0.9, columns=[(240.0, 260.0)])] == ["50"]
+
+
+def test_a_unit_on_its_own_line_above_the_year_header_is_the_tables_unit():
+    from pipelines.normalise import normalise_table
+    from pipelines.vocabulary import load_vocabulary
+
+    page = _page(1, [words("(1.000 kr.)", 50, 88), row("", "2021", 100), row("Udviklingsmidler", "", 112),
+                     row("Analyser", "500", 124), row("Formidling", "350", 136), row("Total", "850", 148),
+                     words("Tabel 6. Klima - aktiviteter og forventet forbrug", 50, 170)])
+    (table,), _ = pages_to_tables([page], source="x.pdf", extractor="test", settings=SETTINGS)
+    assert (table.header, table.preamble) == (("", "2021"), "(1.000 kr.)")
+    result = normalise_table(table, vocab=load_vocabulary(), ordinal=1)
+    assert [(i.item, i.amount_dkk) for i in result.items] == [("Analyser", 500_000), ("Formidling", 350_000)]
