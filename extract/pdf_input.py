@@ -7,7 +7,7 @@ import re
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from .errors import InputError
 

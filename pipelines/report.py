@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import pandas as pd
 import pypdfium2 as pdfium

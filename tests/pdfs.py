@@ -24,10 +24,3 @@ def minimal_pdf(text: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
-
-
-def test_cross_check_reads_with_both_extractors_and_finds_no_disagreement_on_the_sample(tmp_path, capsys):
-    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q", "--cross-check"]) == 1
-    findings = (tmp_path / STEM / "findings.csv").read_text(encoding="utf-8")
-    assert "extractor_disagreement" not in findings
-    assert findings.count("\n") == 2  # the header and the one narrative_mismatch

@@ -97,3 +97,10 @@ def test_the_console_script_is_installed(tmp_path):
     done = subprocess.run([script, "run", "--out", str(tmp_path), "-q"], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout.startswith(f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok")
+
+
+def test_cross_check_reads_with_both_extractors_and_finds_no_disagreement_on_the_sample(tmp_path, capsys):
+    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q", "--cross-check"]) == 1
+    findings = (tmp_path / STEM / "findings.csv").read_text(encoding="utf-8")
+    assert "extractor_disagreement" not in findings
+    assert findings.count("\n") == 2  # the header and the one narrative_mismatch

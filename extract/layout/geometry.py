@@ -1,0 +1,223 @@
+"""Words, lines and value columns: the page as boxes of text and rules."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..model import BBox
+
+DEFAULT_CAPTION_PATTERN = r"^\s*(Table|Tab\.)\s*\d+"
+DEFAULT_FOOTNOTE_PATTERN = r"^\s*(?P<marker>\*{1,3}|†|‡)\s*\S"
+DEFAULT_CELL_GAP_EM = 0.9
+MIN_WORD_GAP_EM = 0.15  # less than this between two words and they are one
+DEFAULT_MIN_COLUMN_VALUES = 3
+DEFAULT_FURNITURE_BAND = 0.1
+# A value: digits with group/decimal separators, an optional sign, an optional
+# footnote marker; or a lone dash for "nothing planned".
+VALUE_PATTERN = re.compile(r"^[-–−÷]?\d[\d.,]*(\*{1,3}|[†‡])?$|^[-–—]$")
+YEAR_PATTERN = re.compile(r"^(19|20)\d\d$")
+# Where the layout cannot tell rows apart by rules, a wrapped line sits at
+# least this much closer to the line above than separate rows do.
+MIN_WRAP_PITCH_DIFFERENCE = 1.5
+# A line starting this much left of the one above is not its wrapped rest (more than a space).
+MIN_OUTDENT_EM = 0.45
+# Share of neighbouring value lines a rule must separate for the table to count as a cell grid.
+GRID_SHARE = 0.9
+
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """How tables, captions and footnotes are recognised on a page."""
+
+    caption_pattern: str = DEFAULT_CAPTION_PATTERN
+    footnote_pattern: str = DEFAULT_FOOTNOTE_PATTERN
+    cell_gap_em: float = DEFAULT_CELL_GAP_EM
+    min_column_values: int = DEFAULT_MIN_COLUMN_VALUES
+    furniture_band: float = DEFAULT_FURNITURE_BAND
+
+    @property
+    def caption_re(self) -> re.Pattern[str]:
+        return re.compile(self.caption_pattern, re.IGNORECASE)
+
+    @property
+    def footnote_re(self) -> re.Pattern[str]:
+        return re.compile(self.footnote_pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal line drawn on the page (a rule or the edge of a cell)."""
+
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class VerticalRule:
+    x: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class PageContent:
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    rules: tuple[Rule, ...] = ()
+    vertical_rules: tuple[VerticalRule, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+Column = tuple[float, float]
+
+
+# --- words → lines ---------------------------------------------------------
+
+
+def words_to_lines(words: Iterable[Word]) -> list[Line]:
+    """Group words into printed lines by vertical overlap, top to bottom."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        centre = (word.top + word.bottom) / 2
+        for line in reversed(lines[-3:]):
+            top = min(w.top for w in line)
+            bottom = max(w.bottom for w in line)
+            if top <= centre <= bottom:
+                line.append(word)
+                break
+        else:
+            lines.append([word])
+    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+
+
+# --- lines → value columns -------------------------------------------------
+
+
+def line_to_value_words(line: Line, *, cell_gap_em: float, columns: Sequence[Column] = ()) -> list[Word]:
+    """The words at the end of a line that look like values and stand apart from the text before
+    them: by a wide gap, or (when the columns are known) by standing inside a value column."""
+    values: list[Word] = []
+    words = line.words
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i]
+        gap = word.x0 - words[i - 1].x1
+        apart = gap >= cell_gap_em * word.size or (
+            gap >= MIN_WORD_GAP_EM * word.size and _inside_column(word, columns)
+        )
+        if not VALUE_PATTERN.match(word.text) or not apart:
+            break
+        values.append(word)
+    if len(words) == 1 and VALUE_PATTERN.match(words[0].text):
+        values.append(words[0])
+    return values[::-1]
+
+
+def lines_to_columns(lines: Iterable[Line], *, settings: ExtractSettings) -> list[Column]:
+    """Value columns: x-ranges where value words of several lines overlap."""
+    spans = sorted(
+        (w.x0, w.x1)
+        for line in lines
+        for w in line_to_value_words(line, cell_gap_em=settings.cell_gap_em)
+    )
+    clusters: list[list[Column]] = []
+    reach = 0.0  # the right end of the cluster being built
+    for span in spans:
+        if clusters and span[0] <= reach:
+            clusters[-1].append(span)
+            reach = max(reach, span[1])
+        else:
+            clusters.append([span])
+            reach = span[1]
+    return [
+        (min(s[0] for s in c), max(s[1] for s in c))
+        for c in clusters
+        if len(c) >= settings.min_column_values
+    ]
+
+
+def _inside_column(word: Word, columns: Sequence[Column]) -> bool:
+    return any(x0 - 1 <= word.x0 and word.x1 <= x1 + 1 for x0, x1 in columns)
+
+
+def line_to_column_values(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> list[tuple[Word, int]]:
+    """The value words of a line that fall in a value column, with the column's index."""
+    found = []
+    for word in line_to_value_words(line, cell_gap_em=cell_gap_em, columns=columns):
+        column = column_of(word, columns)
+        if column is not None:
+            found.append((word, column))
+    return found
+
+
+def column_of(word: Word, columns: Sequence[Column]) -> int | None:
+    for i, (x0, x1) in enumerate(columns):
+        if word.x0 <= x1 and word.x1 >= x0:
+            return i
+    return None
+
+
+def line_to_cells(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> tuple[str, ...]:
+    """Label cell and one cell per column; value words outside every column stay in the label."""
+    values = {id(w): c for w, c in line_to_column_values(line, columns, cell_gap_em=cell_gap_em)}
+    cells = [""] * len(columns)
+    label = []
+    for word in line.words:
+        col = values.get(id(word))
+        if col is None:
+            label.append(word.text)
+        else:
+            cells[col] = f"{cells[col]} {word.text}".strip()
+    return (" ".join(label), *cells)

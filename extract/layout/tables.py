@@ -1,0 +1,292 @@
+"""Regions of all pages → tables: captions, footnotes, and tables continued overleaf."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Sequence
+
+from ..model import RawRow, RawTable, TextLine
+from .geometry import (
+    Column,
+    DEFAULT_CELL_GAP_EM,
+    ExtractSettings,
+    Line,
+    PageContent,
+    lines_to_columns,
+    words_to_lines,
+)
+from .regions import (
+    Region,
+    classify_lines,
+    extend_region_upwards,
+    lines_to_regions,
+    pages_to_furniture,
+    Kinded,
+    is_furniture,
+    line_above,
+)
+from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
+
+# --- page → regions with captions and footnotes ---------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    """A caption or footnote block, with where it stands."""
+
+    kind: str  # caption | footnote
+    page: int
+    top: float
+    bottom: float
+    text: str
+    lines: tuple[Line, ...] = field(default=(), repr=False, compare=False)
+
+
+def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int) -> list[Note]:
+    """Caption or footnote lines with the lines that wrap on from them."""
+    notes = []
+    for i, k in enumerate(kinded):
+        if k.kind != start_kind:
+            continue
+        block = [k.line]
+        for nxt in kinded[i + 1 :]:
+            prev = block[-1]
+            if (
+                nxt.kind != "text"
+                or nxt.line.top - prev.bottom > 0.6 * prev.height
+                or abs(nxt.line.size - prev.size) > 0.5
+            ):
+                break
+            block.append(nxt.line)
+        text = " ".join(line.text for line in block)
+        notes.append(Note(start_kind, page, block[0].top, block[-1].bottom, text, tuple(block)))
+    return notes
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    regions: tuple[Region, ...]
+    notes: tuple[Note, ...]
+    text: tuple[TextLine, ...]
+
+
+def page_to_layout(
+    page: PageContent,
+    columns: Sequence[Column],
+    *,
+    furniture: set[str],
+    settings: ExtractSettings,
+    lines: Sequence[Line] | None = None,
+) -> PageLayout:
+    """Tables on one page, its caption and footnote blocks, and its running text."""
+    lines = lines if lines is not None else words_to_lines(page.words)
+    kinded = classify_lines(lines, columns, page=page, furniture=furniture, settings=settings)
+    regions = lines_to_regions(kinded, columns, page=page.number)
+    for region in regions:
+        rows = region_to_rows(region, page.rules, settings=settings)
+        if rows and is_header(rows[0]):
+            region.header, region.rows = rows[0].cells, rows[1:]
+            if region.rows:
+                region.rows[0] = replace(region.rows[0], continues=False)
+            region.preamble = line_above(region, kinded)
+        else:
+            extend_region_upwards(region, kinded)
+            region.rows = region_to_rows(region, page.rules, settings=settings)
+    content = [id(k.line) for k in kinded if k.kind != "furniture"]
+    for region in regions:
+        region.open_top = content.index(id(region.lines[0])) == 0
+        region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
+    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
+    in_tables = {id(line) for region in regions for line in region.lines}
+    note_kind = {id(line): note.kind for note in notes for line in note.lines}
+    text = [
+        TextLine(k.line.text, page.number, k.line.bbox, k.line.size, note_kind.get(id(k.line), "text"))
+        for k in kinded
+        if id(k.line) not in in_tables and k.kind != "furniture"
+    ]
+    return PageLayout(tuple(regions), tuple(notes), tuple(text))
+
+
+# --- regions of all pages → tables ----------------------------------------
+
+
+def merge_continued(regions: Sequence[Region]) -> list[list[Region]]:
+    """Chain a table that runs off the bottom of a page with the one at the top of the next."""
+    chains: list[list[Region]] = []
+    for region in regions:
+        if chains:
+            last = chains[-1][-1]
+            if (
+                last.open_bottom
+                and region.open_top
+                and region.page == last.page + 1
+                and (not region.header or region.header == chains[-1][0].header)
+            ):
+                chains[-1].append(region)
+                continue
+            drop_trailing(last)
+        chains.append([region])
+    if chains:
+        drop_trailing(chains[-1][-1])
+    return chains
+
+
+def drop_trailing(region: Region) -> None:
+    """The table does not go on overleaf: the label-only lines after it are not its rows."""
+    if region.trailing:
+        region.lines = region.lines[: -region.trailing]
+        region.rows = region.rows[: -region.trailing]
+        region.trailing = 0
+
+
+def _gap(note: Note, chain: Sequence[Region]) -> float | None:
+    """Vertical distance from a note to a table on the same page, None if on another page."""
+    for part in chain:
+        if part.page == note.page:
+            return note.top - part.bottom if note.top >= part.bottom else part.top - note.bottom
+    return None
+
+
+def captions_below(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> bool:
+    """Whether this document puts captions under its tables (by a vote of the unambiguous ones)."""
+    votes = 0
+    starts = _chain_starts(chains)
+    for note in (n for n in notes if n.kind == "caption"):
+        before, after = _neighbours(chains, note, starts)
+        gap_before = _gap(note, before) if before else None
+        gap_after = _gap(note, after) if after else None
+        if gap_before is not None and (gap_after is None or gap_before < gap_after):
+            votes += 1
+        elif gap_after is not None:
+            votes -= 1
+    return votes >= 0
+
+
+def _chain_starts(chains: Sequence[Sequence[Region]]) -> list[tuple[int, float]]:
+    """Where each chain starts: the least (page, top) of its parts."""
+    return [min((p.page, p.top) for p in c) for c in chains]
+
+
+def _neighbours(chains: Sequence[Sequence[Region]], note: Note, starts: Sequence[tuple[int, float]]):
+    """The last chain that starts before the note, and the first that starts after it."""
+    key = (note.page, note.top)
+    before = [c for c, start in zip(chains, starts) if start < key]
+    after = [c for c, start in zip(chains, starts) if start > key]
+    return (before[-1] if before else None), (after[0] if after else None)
+
+
+def attach_notes(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> tuple[list[str], list[list[str]]]:
+    """Captions and footnotes per chain: captions on the document's side, footnotes to the table above."""
+    captions: list[list[str]] = [[] for _ in chains]
+    footnotes: list[list[str]] = [[] for _ in chains]
+    index = {id(c): i for i, c in enumerate(chains)}
+    below = captions_below(chains, notes)
+    starts = _chain_starts(chains)
+    for note in sorted(notes, key=lambda n: (n.page, n.top)):
+        before, after = _neighbours(chains, note, starts)
+        if note.kind == "footnote":
+            target = before or after
+            if target is not None:
+                footnotes[index[id(target)]].append(note.text)
+            continue
+        preferred, other = (before, after) if below else (after, before)
+        for target in (preferred, other):
+            if target is not None and not captions[index[id(target)]]:
+                captions[index[id(target)]].append(note.text)
+                break
+    return [" ".join(c) for c in captions], footnotes
+
+
+def _continues_overleaf(previous: Region, part: Region) -> bool | None:
+    """Evidence for the first row on a new page: the layout of the last line overleaf still tells
+    a new row by its indent or by a first word that would have fitted; a gap or a rule does not."""
+    first = next((line for line in part.lines if line.bbox == part.rows[0].bbox), None)
+    if first is None or not previous.lines:
+        return None
+    columns = previous.columns or part.columns
+    labels = [w for line in (*previous.lines, *part.lines) for w in label_words(line, columns, cell_gap_em=DEFAULT_CELL_GAP_EM)]
+    limit = max((w.x1 for w in labels), default=0.0)
+    upper = previous.lines[-1]
+    if cannot_continue(upper, first, columns=columns, limit=limit, cell_gap_em=DEFAULT_CELL_GAP_EM):
+        return False
+    return None
+
+
+def regions_to_tables(
+    regions: Sequence[Region], notes: Sequence[Note], *, source: str, extractor: str
+) -> list[RawTable]:
+    """Join continued tables, attach captions and footnotes, and freeze the result."""
+    chains = merge_continued(sorted(regions, key=lambda r: (r.page, r.top)))
+    captions, footnotes = attach_notes(chains, notes)
+    tables = []
+    per_page: dict[int, int] = {}
+    for chain, caption, notes_of_table in zip(chains, captions, footnotes):
+        first = chain[0]
+        per_page[first.page] = per_page.get(first.page, 0) + 1
+        rows: list[RawRow] = []
+        for previous, part in zip([None, *chain], chain):
+            part_rows = list(part.rows)
+            if previous is not None and rows and part_rows:
+                part_rows[0] = replace(part_rows[0], continues=_continues_overleaf(previous, part))
+            rows.extend(part_rows)
+        tables.append(
+            RawTable(
+                source=source,
+                page=first.page,
+                index=per_page[first.page],
+                extractor=extractor,
+                bbox=first.bbox,
+                header=first.header,
+                preamble=first.preamble,
+                rows=tuple(rows),
+                caption=caption,
+                footnotes=tuple(notes_of_table),
+                pages=tuple(part.page for part in chain),
+                parts=tuple((part.page, part.bbox) for part in chain),
+            )
+        )
+    return tables
+
+
+def pages_to_layouts(pages: Sequence[PageContent], *, settings: ExtractSettings) -> list[PageLayout]:
+    """Every page's tables, notes and running text, with value columns found over the whole document."""
+    page_lines = [words_to_lines(page.words) for page in pages]
+    furniture = pages_to_furniture(
+        pages, band=settings.furniture_band, cell_gap_em=settings.cell_gap_em, lines=page_lines
+    )
+    body_lines = [
+        line
+        for page, lines in zip(pages, page_lines)
+        for line in lines
+        if not is_furniture(line, page, furniture, settings.furniture_band)
+    ]
+    columns = lines_to_columns(body_lines, settings=settings)
+    return [
+        page_to_layout(page, columns, furniture=furniture, settings=settings, lines=lines)
+        for page, lines in zip(pages, page_lines)
+    ]
+
+
+def layouts_to_tables(
+    layouts: Sequence[PageLayout], *, source: str, extractor: str
+) -> tuple[list[RawTable], list[TextLine]]:
+    regions = [r for layout in layouts for r in layout.regions]
+    notes = [n for layout in layouts for n in layout.notes]
+    text = [t for layout in layouts for t in layout.text]
+    return regions_to_tables(regions, notes, source=source, extractor=extractor), text
+
+
+def region_is_ruled(region: Region, page: PageContent) -> bool:
+    """Whether a drawn cell grid separates the region's rows and columns."""
+    _, top, _, bottom = region.bbox
+    crossing = {round(v.x) for v in page.vertical_rules if v.top <= top + 2 and v.bottom >= bottom - 2}
+    return len(crossing) >= 2 and lines_are_gridded(
+        region.lines, page.rules, columns=region.columns, cell_gap_em=DEFAULT_CELL_GAP_EM
+    )
+
+
+def pages_to_tables(
+    pages: Sequence[PageContent], *, source: str, extractor: str, settings: ExtractSettings
+) -> tuple[list[RawTable], list[TextLine]]:
+    """The whole chain for a document whose pages are already read."""
+    return layouts_to_tables(pages_to_layouts(pages, settings=settings), source=source, extractor=extractor)
