@@ -79,7 +79,6 @@ def grid_to_rows(
                 page=region.page,
                 bbox=(region.bbox[0], top, region.bbox[2], bottom),
                 continues=False if lattice or own is None and not rows else (own.continues if own else None),
-                indent=own.indent if own else 0.0,
             )
         )
     return header, rows

@@ -20,14 +20,12 @@ class RawRow:
     they share a cell. ``continues`` is the layout's evidence about the previous
     row: True when this line sits in the same cell as the one above, False when
     something (a rule, a row gap) separates them, None when the layout cannot tell.
-    ``indent`` is how far the label starts right of the table's label column, in ems.
     """
 
     cells: tuple[str, ...]
     page: int
     bbox: BBox
     continues: bool | None = False
-    indent: float = 0.0
 
     @property
     def label(self) -> str:

@@ -58,8 +58,7 @@ def finding_lines(result) -> tuple[str, ...]:
 def run_document(pdf: Path, *, settings: RunSettings):
     """Read the PDF in a process of its own while this one loads the libraries that check and write."""
     reading = ReadAhead(pdf, settings=settings)
-    from . import report  # noqa: F401  (loaded, with pandas and pandera, while the PDF is read)
-    from .run import run_document as write_document
+    from .run import run_document as write_document  # pandas and pandera load while the PDF is read
 
     return write_document(pdf, settings=settings, reading=reading.result())
 

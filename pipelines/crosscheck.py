@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Sequence
 
+from .findings import finding
 from .normalise import Item, NormalisedTable, StatedTotal
 
 FIELDS = ("section", "group", "item", "footnote", "amount_tkr")
@@ -15,12 +16,10 @@ def _line_key(item: Item) -> tuple:
 
 
 def _finding(table: NormalisedTable, *, page, item: str, section: str, year, stated, computed, message: str) -> dict:
-    return {
-        "kind": "extractor_disagreement", "root_cause": True, "year": year, "table_no": table.table_no,
-        "area": table.area, "section": section, "item": item, "stated": stated, "computed": computed,
-        "difference": (stated - computed) if stated is not None and computed is not None else None,
-        "page": page, "message": message,
-    }
+    return finding(
+        "extractor_disagreement", message, year=year, table_no=table.table_no, area=table.area, section=section,
+        item=item, stated=stated, computed=computed, page=page,
+    )
 
 
 def _differences(a: Item, b: Item) -> list[str]:

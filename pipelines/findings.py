@@ -23,6 +23,19 @@ KIND_ORDER = ["subtotal_mismatch", "total_mismatch", "narrative_mismatch", "extr
               "rule_failed"]
 
 
+def finding(
+    kind: str, message: str, *, root_cause: bool = True, year=None, table_no=None, area: str = "",
+    section: str = "", item: str = "", stated=None, computed=None, page=None,
+) -> dict:
+    """One row of findings.csv; the difference follows from what was stated and what was computed."""
+    difference = stated - computed if stated is not None and computed is not None else None
+    return {
+        "kind": kind, "root_cause": root_cause, "year": year, "table_no": table_no, "area": area,
+        "section": section, "item": item, "stated": stated, "computed": computed, "difference": difference,
+        "page": page, "message": message,
+    }
+
+
 def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> list[dict]:
     """A contradicting mention is a narrative_mismatch, its amounts in kroner as the text prints them."""
     rows = []
@@ -30,12 +43,12 @@ def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> li
         if m.status != "contradicts":
             continue
         table = int(m.table_dkk.split(" / ")[0])
-        rows.append({
-            "kind": "narrative_mismatch", "root_cause": True, "year": year, "table_no": m.table_no, "area": m.area,
-            "section": "", "item": m.tied_to, "stated": m.amount_dkk, "computed": table,
-            "difference": m.amount_dkk - table, "page": m.page,
-            "message": f"the text says {m.printed} for '{m.tied_to}' but the table says {table} kr.: \"{m.sentence}\"",
-        })
+        rows.append(finding(
+            "narrative_mismatch",
+            f"the text says {m.printed} for '{m.tied_to}' but the table says {table} kr.: \"{m.sentence}\"",
+            year=year, table_no=m.table_no, area=m.area, item=m.tied_to, stated=m.amount_dkk, computed=table,
+            page=m.page,
+        ))
     return rows
 
 
@@ -44,22 +57,17 @@ def unknown_labels_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
     for table in tables:
         for unknown in table.unknown_labels:
             nearest = f"; nearest known: '{unknown.nearest}'" if unknown.nearest else ""
-            rows.append({
-                "kind": "unknown_label", "root_cause": True, "year": table.years[0] if table.years else None,
-                "table_no": table.table_no, "area": table.area, "section": unknown.label, "item": "",
-                "stated": None, "computed": None, "difference": None, "page": unknown.page,
-                "message": f"'{unknown.label}' is read as a section by its place, but the vocabulary does not know it"
-                           f"{nearest}",
-            })
+            rows.append(finding(
+                "unknown_label",
+                f"'{unknown.label}' is read as a section by its place, but the vocabulary does not know it{nearest}",
+                year=table.years[0] if table.years else None, table_no=table.table_no, area=table.area,
+                section=unknown.label, page=unknown.page,
+            ))
     return rows
 
 
 def rule_failures_to_findings(failures: Iterable[Finding]) -> list[dict]:
-    return [
-        {"kind": "rule_failed", "root_cause": True, "year": None, "table_no": None, "area": "", "section": "",
-         "item": "", "stated": None, "computed": None, "difference": None, "page": None, "message": str(f)}
-        for f in failures
-    ]
+    return [finding("rule_failed", str(f)) for f in failures]
 
 
 def to_findings_frame(rows: Iterable[dict]) -> pd.DataFrame:

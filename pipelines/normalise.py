@@ -82,6 +82,8 @@ class NormalisedTable:
     items: tuple[Item, ...]
     totals: tuple[StatedTotal, ...]
     unknown_labels: tuple[UnknownLabel, ...] = ()
+    # The rows in printed order: (heading | item | subtotal | total, label, indices of the raw printed lines).
+    printed_rows: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
 
 
 @dataclass
@@ -296,6 +298,20 @@ def _join_impossible_headings(rows: list[LogicalRow], *, vocab: Vocabulary) -> l
     return out
 
 
+def logical_rows_to_printed(
+    rows: Sequence[LogicalRow], *, vocab: Vocabulary
+) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+    """Each row's kind, label and the printed lines it was joined from (they are consecutive, in order)."""
+    out, start = [], 0
+    for row in rows:
+        span = tuple(range(start, start + len(row.lines)))
+        start += len(row.lines)
+        kind = structural_kind(row.label, vocab=vocab) if row.has_values else None
+        out.append(("heading" if not row.has_values else kind if kind in ("subtotal", "total") else "item",
+                    row.label, span))
+    return tuple(out)
+
+
 # --- logical rows → items and stated totals --------------------------------
 
 
@@ -410,7 +426,9 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
                 )
             )
         state.after_subtotal = False
-    return NormalisedTable(table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown))
+    return NormalisedTable(
+        table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown), logical_rows_to_printed(rows, vocab=vocab)
+    )
 
 
 def document_title_and_year(

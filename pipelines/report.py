@@ -22,10 +22,10 @@ from PIL import Image, ImageDraw, ImageFont
 from extract import RawTable
 from extract.model import BBox
 
-from .normalise import Item, NormalisedTable, StatedTotal, rows_to_logical_rows, structural_kind
+from .normalise import Item, NormalisedTable, StatedTotal
 from .numbers import decimal_to_text, split_marker
 from .run import Analysis
-from .vocabulary import Vocabulary, label_key, load_vocabulary
+from .vocabulary import label_key
 
 DPI = 110
 # A longer document shows the PDF region only beside the tables with findings, to stay a readable size.
@@ -73,21 +73,6 @@ class Line:
 
 
 # --- the table as read ------------------------------------------------------
-
-
-def printed_rows(raw: RawTable, *, vocab: Vocabulary) -> list[tuple[str, str, tuple[int, ...]]]:
-    """The table's rows in printed order: (heading | item | subtotal | total, label, printed line indices).
-
-    Rebuilt with the normaliser's own joining of printed lines; empty when the lines do not add up.
-    """
-    out, start = [], 0
-    for row in rows_to_logical_rows(raw.rows, vocab=vocab):
-        span = tuple(range(start, start + len(row.lines)))
-        start += len(row.lines)
-        kind = structural_kind(row.label, vocab=vocab) if row.has_values else None
-        out.append(("heading" if not row.has_values else kind if kind in ("subtotal", "total") else "item",
-                    row.label, span))
-    return out if start == len(raw.rows) else []
 
 
 def same_label(printed: str, label: str) -> bool:
@@ -142,12 +127,12 @@ def heading_line(kind: str, label: str, section: str, headings: list[tuple[str, 
     return Line(kind, label, section=section, printed=printed)
 
 
-def table_to_lines(raw: RawTable, table: NormalisedTable, totals: pd.DataFrame, *, vocab: Vocabulary) -> list[Line]:
+def table_to_lines(raw: RawTable, table: NormalisedTable, totals: pd.DataFrame) -> list[Line]:
     """The table's items and stated totals in printed order, with section and group headings where they change."""
     width = len(table.years)
     items = chunks(table.items, width)
     stated = list(zip(chunks(table.totals, width), chunks(reconciled_for(table, totals), width)))
-    rows = printed_rows(raw, vocab=vocab)
+    rows = list(table.printed_rows)
     kinds = [k for k, _, _ in rows]
     if kinds.count("item") != len(items) or len(kinds) - kinds.count("heading") - len(items) != len(stated):
         rows = [("item", "", ())] * len(items) + [("total", "", ())] * len(stated)
@@ -657,10 +642,9 @@ def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
 
 
 def analysis_to_html(
-    analysis: Analysis, pdf: Path, *, password: str | None = None, vocabulary: Vocabulary | None = None
+    analysis: Analysis, pdf: Path, *, password: str | None = None
 ) -> bytes:
     """The auditor's report of one analysed PDF, as UTF-8 HTML that needs nothing else."""
-    vocab = vocabulary or load_vocabulary()
     findings, mentions = records(analysis.findings), records(analysis.mentions)
     titles = {t.table_no: table_title(t) for t in analysis.tables}
     pages = PageImages(Path(pdf), password=password)
@@ -670,7 +654,7 @@ def analysis_to_html(
     try:
         table_totals = analysis.table_totals or [analysis.totals] * len(analysis.tables)
         for raw, table, totals in zip(analysis.raws, analysis.tables, table_totals):
-            lines = table_to_lines(raw, table, totals, vocab=vocab)
+            lines = table_to_lines(raw, table, totals)
             own_findings = [f for f in findings if _concerns(f, table, raw)]
             own_mentions = [m for m in mentions if m["table_no"] == table.table_no]
             wanted = every_image or (bool(own_findings) and images_left > 0)

@@ -15,7 +15,7 @@ from schemas.reconcile import STATED_COLUMNS, reconcile_rows
 
 from .crosscheck import cross_check
 from .datapackage import PACKAGE_FILE, datapackage
-from .findings import FINDING_COLUMNS, MENTION_COLUMNS, all_findings, to_mentions_frame
+from .findings import FINDING_COLUMNS, MENTION_COLUMNS, all_findings, finding, to_mentions_frame
 from .normalise import NormalisedTable, document_title_and_year
 from .output import frame_to_csv, frame_to_parquet, safe_folder_name, write_file, write_folder
 from .reading import Reading, extract_settings, read_document, read_tables
@@ -87,11 +87,7 @@ def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSet
     try:
         others = read_tables(pdf, settings=settings, extractor=other).tables
     except ProjektpuljeError as error:
-        return [{
-            "kind": "extractor_disagreement", "root_cause": True, "year": None, "table_no": None, "area": "",
-            "section": "", "item": "", "stated": None, "computed": None, "difference": None, "page": None,
-            "message": f"{other} could not read the document: {error}",
-        }]
+        return [finding("extractor_disagreement", f"{other} could not read the document: {error}")]
     return cross_check(tables, others, names=names)
 
 
@@ -155,7 +151,7 @@ def analysis_to_files(analysis: Analysis, *, pdf: Path, settings: RunSettings) -
             "mentions.parquet": frame_to_parquet(analysis.mentions, MENTION_COLUMNS),
         })
     files["report.html"] = analysis_to_html(
-        analysis, pdf, password=settings.password, vocabulary=load_vocabulary(settings.vocabulary)
+        analysis, pdf, password=settings.password
     )
     return files
 

@@ -1,6 +1,6 @@
 """Rules the tidy rows must keep: pandera models and the reconciliation of stated totals."""
 
-from .reconcile import ITEM_COLUMNS, TOTAL_COLUMNS, Finding, reconcile, validate
+from .reconcile import ITEM_COLUMNS, TOTAL_COLUMNS, Finding, reconcile_rows, totals_to_findings, validate
 from .tidy import Items, ReconciledTotals, StatedTotals
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "ReconciledTotals",
     "StatedTotals",
     "TOTAL_COLUMNS",
-    "reconcile",
+    "reconcile_rows",
+    "totals_to_findings",
     "validate",
 ]

@@ -47,12 +47,6 @@ def reconcile_rows(items: Sequence[Mapping], stated: Sequence[Mapping]) -> list[
     return out
 
 
-def reconcile(items: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
-    """reconcile_rows on data frames: the stated totals with computed_tkr, difference_tkr and status."""
-    rows = reconcile_rows(items.to_dict("records"), stated.to_dict("records"))
-    return pd.DataFrame(rows, columns=TOTAL_COLUMNS).astype({c: "int64" for c in ("year", "table_no", "page")})
-
-
 def _failures(error: pandera.errors.SchemaErrors) -> list[Finding]:
     cases = error.failure_cases
     return [

@@ -16,9 +16,8 @@ def raw_table(rows, *, header=("1.000 kr.", "2021"), caption="Tabel 3. Klima - a
     for i, row in enumerate(rows):
         label, *values = row[0] if isinstance(row[0], tuple) else (row[0], *row[1:2])
         continues = row[2] if len(row) > 2 else False
-        indent = row[3] if len(row) > 3 else 0.0
         cells = (label, *(values or [""]))
-        raw_rows.append(RawRow(cells, page=4, bbox=(0, i * 12, 100, i * 12 + 10), continues=continues, indent=indent))
+        raw_rows.append(RawRow(cells, page=4, bbox=(0, i * 12, 100, i * 12 + 10), continues=continues))
     return RawTable("doc.pdf", 4, 1, "test", (0, 0, 100, 100), tuple(header), tuple(raw_rows), caption,
                     tuple(footnotes), (4,))
 
@@ -122,11 +121,11 @@ def test_wording_decides_where_the_layout_cannot(lines, expected, vocab):
     assert [(r.label, r.values[0]) for r in rows_to_logical_rows(rows, vocab=vocab)] == expected
 
 
-def test_an_indented_line_under_a_sub_item_is_its_wrapped_rest(vocab):
+def test_a_name_running_on_under_a_sub_item_is_its_wrapped_rest(vocab):
     rows = [
-        RawRow(("- Understøttelse af Danish Life Science", "0*"), 1, (0, 0, 1, 1), continues=False, indent=0.6),
-        RawRow(("Cluster", ""), 1, (0, 0, 1, 1), continues=None, indent=0.6),
-        RawRow(("- Medfinansiering", "2.000"), 1, (0, 0, 1, 1), continues=None, indent=0.6),
+        RawRow(("- Understøttelse af Danish Life Science", "0*"), 1, (0, 0, 1, 1), continues=False),
+        RawRow(("Cluster", ""), 1, (0, 0, 1, 1), continues=None),
+        RawRow(("- Medfinansiering", "2.000"), 1, (0, 0, 1, 1), continues=None),
     ]
     assert [r.label for r in rows_to_logical_rows(rows, vocab=vocab)] == [
         "- Understøttelse af Danish Life Science Cluster", "- Medfinansiering",

@@ -122,17 +122,14 @@ def rows_to_evidence(
 def region_to_rows(region: Region, rules: Sequence[Rule], *, settings: ExtractSettings) -> list[RawRow]:
     gap = settings.cell_gap_em
     evidence = [False, *rows_to_evidence(region.lines, rules, columns=region.columns, cell_gap_em=gap)]
-    starts = [label_words(line, region.columns, cell_gap_em=gap)[:1] for line in region.lines]
-    left = min((w[0].x0 for w in starts if w), default=0.0)
     return [
         RawRow(
             cells=line_to_cells(line, region.columns, cell_gap_em=gap),
             page=region.page,
             bbox=line.bbox,
             continues=ev,
-            indent=round((start[0].x0 - left) / start[0].size, 2) if start else 0.0,
         )
-        for line, ev, start in zip(region.lines, evidence, starts)
+        for line, ev in zip(region.lines, evidence)
     ]
 
 
