@@ -30,12 +30,14 @@ def extract_document(
     extractor: str = DEFAULT_EXTRACTOR,
     settings: ExtractSettings | None = None,
     password: str | None = None,
+    processes: int = 1,
 ) -> ExtractedDocument:
-    """Read every table of one PDF with the named extractor."""
+    """Read every table of one PDF with the named extractor, sharing the pages among up to `processes`
+    processes where the extractor can (pdfium, for long documents)."""
     if extractor not in EXTRACTORS:
         raise ProjektpuljeError(f"unknown extractor {extractor!r}; choose from {', '.join(EXTRACTORS)}")
     module = import_module(EXTRACTORS[extractor])
-    return module.extract(Path(path), settings=settings or ExtractSettings(), password=password)
+    return module.extract(Path(path), settings=settings or ExtractSettings(), password=password, processes=processes)
 
 
 __all__ = [

@@ -117,7 +117,10 @@ def _plausible(rows: Sequence[RawRow], region: Region) -> bool:
     return bool(rows) and len(rows[0].cells) > 1 and sum(1 for r in rows if any(r.values)) >= own
 
 
-def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
+def extract(
+    path: Path, *, settings: ExtractSettings, password: str | None = None, processes: int = 1
+) -> ExtractedDocument:
+    """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
     with open_pdf(path, password=password) as pdf:
         pages = list(pages_read(path, pdf, page_to_content))
     require_text(path, pages)

@@ -146,12 +146,12 @@ def _close(pdf) -> None:
             stream.close()
 
 
-def pages_read(path: Path, pdf, to_content: Callable):
+def pages_read(path: Path, pdf, to_content: Callable, *, first_number: int = 1):
     """Each page of an open PDF through `to_content`, closing it after; a page (or page tree)
-    the library cannot read makes the file a damaged PDF."""
-    number = 0
+    the library cannot read makes the file a damaged PDF. `first_number`: the number of the first page given."""
+    number = None
     try:
-        for number, page in enumerate(pdf.pages, start=1):
+        for number, page in enumerate(pdf.pages, start=first_number):
             yield to_content(page)
             close = getattr(page, "close", None)
             if close:
@@ -159,7 +159,7 @@ def pages_read(path: Path, pdf, to_content: Callable):
     except InputError:
         raise
     except Exception as exc:  # the PDF libraries raise many kinds of error on broken content
-        where = f"page {number} cannot be read" if number else "its page tree cannot be read"
+        where = f"page {number} cannot be read" if number is not None else "its page tree cannot be read"
         raise InputError(f"{path}: damaged PDF ({where}: {type(exc).__name__})") from exc
 
 

@@ -23,6 +23,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .errors import InputError
+from .forked import Forked
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
 from .pdf_input import check_pdf_file, encrypted_message, pages_read, require_text
@@ -36,6 +37,8 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 LINE_END_HYPHEN = "\x02"  # pdfium's stand-in for a hyphen that ends a line ("\ufffe" in its page text)
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 MAX_FORM_DEPTH = 8
+# A run of pages read in a process of its own: fewer, and forking and passing the pages back cost more than they save.
+PAGES_PER_PROCESS = 32
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
@@ -525,13 +528,15 @@ def page_to_content(numbered: NumberedPage, *, descent_of: DescentOf, shared: di
 
 
 class NumberedPages(NamedTuple):
-    """An open document as ``pages_read`` takes one: its pages one at a time, each knowing its number."""
+    """An open document as ``pages_read`` takes one: its pages (all, or a run of them) one at a time,
+    each knowing its number."""
 
     pdf: pdfium.PdfDocument
+    indices: range | None = None
 
     @property
     def pages(self) -> Iterator[NumberedPage]:
-        return (NumberedPage(i + 1, self.pdf[i]) for i in range(len(self.pdf)))
+        return (NumberedPage(i + 1, self.pdf[i]) for i in (self.indices or range(len(self.pdf))))
 
 
 @contextmanager
@@ -551,19 +556,50 @@ def open_document(path: Path, *, password: str | None = None):
         pdf.close()
 
 
-def read_pages(path: Path, *, password: str | None = None) -> list[PageContent]:
-    """Every page's content, one page open at a time."""
+def read_pages(path: Path, *, password: str | None = None, indices: range | None = None) -> list[PageContent]:
+    """Every page's content (or that of the pages at `indices`), one page open at a time."""
     descents = FontDescents(path, password=password)
     try:
         with open_document(path, password=password) as pdf:
             read = functools.partial(page_to_content, descent_of=descents, shared={})
-            return list(pages_read(path, NumberedPages(pdf), read))
+            first_number = indices.start + 1 if indices else 1
+            return list(pages_read(path, NumberedPages(pdf, indices), read, first_number=first_number))
     finally:
         descents.close()
 
 
-def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
-    pages = read_pages(path, password=password)
+def page_runs(count: int, processes: int) -> list[range]:
+    """Page indices in contiguous runs, one per process, none shorter than PAGES_PER_PROCESS (but the only one)."""
+    runs = max(1, min(processes, count // PAGES_PER_PROCESS))
+    bounds = [count * i // runs for i in range(runs + 1)]
+    return [range(start, stop) for start, stop in zip(bounds, bounds[1:])]
+
+
+def read_pages_on_cores(path: Path, *, password: str | None = None, processes: int = 1) -> list[PageContent]:
+    """Every page's content, a long document's pages read in runs by several processes at once: the first run
+    here, each other run in a forked process of its own. The pages come back in order; the first page
+    that cannot be read is the one reported."""
+    with open_document(path, password=password) as pdf:
+        count = len(pdf)
+    first, *others = page_runs(count, processes)
+    if not others:
+        return read_pages(path, password=password)
+    helpers = [Forked(read_pages, path, password=password, indices=run) for run in others]
+    waiting = list(helpers)
+    try:
+        pages = read_pages(path, password=password, indices=first)
+        while waiting:
+            pages.extend(waiting.pop(0).result())
+    finally:
+        for helper in waiting:
+            helper.cancel()
+    return pages
+
+
+def extract(
+    path: Path, *, settings: ExtractSettings, password: str | None = None, processes: int = 1
+) -> ExtractedDocument:
+    pages = read_pages_on_cores(path, password=password, processes=processes)
     require_text(path, pages)
     tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
     return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))

@@ -28,7 +28,10 @@ def page_to_content(page) -> PageContent:
     return PageContent(page.page_number, float(page.width), float(page.height), words, rules, verticals)
 
 
-def extract(path: Path, *, settings: ExtractSettings, password: str | None = None) -> ExtractedDocument:
+def extract(
+    path: Path, *, settings: ExtractSettings, password: str | None = None, processes: int = 1
+) -> ExtractedDocument:
+    """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
     with open_pdf(path, password=password) as pdf:
         pages = list(pages_read(path, pdf, page_to_content))
     require_text(path, pages)

@@ -3,8 +3,10 @@ hangs or crashes its worker is reported and the rest still land."""
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
+import sys
 import time
 import traceback
 from dataclasses import dataclass
@@ -13,9 +15,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from extract import ProjektpuljeError
+from extract.forked import CrashedError
 
 from .output import recover_folder, safe_folder_name
-from .reading import ReadAhead, ReadError
+from .ahead import ReadAhead
 from .settings import RunSettings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -48,19 +51,29 @@ def pdfs_in(paths: Iterable[Path]) -> list[Path]:
 
 def finding_lines(result) -> tuple[str, ...]:
     lines = []
-    for _, finding in result.findings.iterrows():
+    for finding in result.findings:
         where = f", page {finding['page']}, table {finding['table_no']}" if finding["table_no"] is not None else ""
         cause = "" if finding["root_cause"] else " (follows from another finding)"
         lines.append(f"{finding['kind']}: {result.source.name}{where}: {finding['message']}{cause}")
     return tuple(lines)
 
 
-def run_document(pdf: Path, *, settings: RunSettings):
-    """Read the PDF in a process of its own while this one loads the libraries that check and write."""
-    reading = ReadAhead(pdf, settings=settings)
-    from .run import run_document as write_document  # pandas and pandera load while the PDF is read
+def load_second_stage(settings: RunSettings):
+    """The module that checks the rules and writes, with pandas and pandera. Without Parquet output, pandas
+    loads without pyarrow: pandas 3 imports pyarrow on start whenever it is installed (about 0.1 s and 40 MB,
+    a sixth of a run on a short document), and checking and writing CSV never use it."""
+    if "parquet" not in settings.formats and "pandas" not in sys.modules:
+        sys.modules.setdefault("pyarrow", None)  # an import of pyarrow now fails as if it were not installed
+    from . import run
 
-    return write_document(pdf, settings=settings, reading=reading.result())
+    return run
+
+
+def run_document(pdf: Path, *, settings: RunSettings):
+    """Draft the PDF's outputs in a process of its own while this one loads the libraries that check the rules."""
+    first_stage = ReadAhead(pdf, settings=settings)
+    second_stage = load_second_stage(settings)  # while the PDF is read
+    return second_stage.run_document(pdf, settings=settings, draft=first_stage.result())
 
 
 def run_one(pdf: Path, settings: RunSettings) -> Outcome:
@@ -69,7 +82,7 @@ def run_one(pdf: Path, settings: RunSettings) -> Outcome:
         result = run_document(pdf, settings=settings)
     except ProjektpuljeError as error:
         return Outcome(pdf, error.exit_code, error=str(error), detail=traceback.format_exc())
-    except ReadError as error:  # a PDF that breaks a library in a way the library does not report
+    except CrashedError as error:  # a PDF that breaks a library in a way the library does not report
         message = f"{pdf}: cannot be read ({error}); run with --debug for details"
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=error.detail)
     except Exception as error:
@@ -104,7 +117,10 @@ def run_batch(
 ) -> list[Outcome]:
     """Run every document in a process of its own, at most `jobs` at a time; outcomes in input order."""
     context = multiprocessing.get_context("fork")
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    jobs = max(1, jobs or cores)
+    # The cores that no other document uses read the pages of a long one, in runs (the pdfium extractor).
+    settings = dataclasses.replace(settings, processes=max(1, cores // min(jobs, len(pdfs) or 1)))
     waiting = list(enumerate(pdfs))
     running: dict = {}  # connection → (index, pdf, process, deadline)
     outcomes: dict[int, Outcome] = {}

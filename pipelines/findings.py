@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-import pandas as pd
-
-from schemas import Finding
-from schemas.reconcile import totals_to_findings
+from schemas import RuleFailure, totals_to_findings
 
 from .narrative import Mention
 from .normalise import NormalisedTable
@@ -66,42 +63,34 @@ def unknown_labels_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
     return rows
 
 
-def rule_failures_to_findings(failures: Iterable[Finding]) -> list[dict]:
+def rule_failures_to_findings(failures: Iterable[RuleFailure]) -> list[dict]:
     return [finding("rule_failed", str(f)) for f in failures]
 
 
-def to_findings_frame(rows: Iterable[dict]) -> pd.DataFrame:
+def sorted_findings(rows: Iterable[dict]) -> list[dict]:
     """All findings in a stable order: by table, then kind, then page."""
-    frame = pd.DataFrame(list(rows), columns=FINDING_COLUMNS, dtype=object)
-    if frame.empty:
-        return frame
-    frame["_kind"] = frame["kind"].map(KIND_ORDER.index)
-    frame["_table"] = frame["table_no"].fillna(0)
-    frame["_page"] = frame["page"].fillna(0)
-    frame = frame.sort_values(["_table", "_kind", "_page"], kind="stable").drop(columns=["_kind", "_table", "_page"])
-    return frame.reset_index(drop=True)
+    return sorted(rows, key=lambda f: (f["table_no"] or 0, KIND_ORDER.index(f["kind"]), f["page"] or 0))
 
 
-def to_mentions_frame(mentions: Iterable[Mention]) -> pd.DataFrame:
-    return pd.DataFrame(
-        dtype=object,
-        data=[{"table_no": m.table_no, "area": m.area, "page": m.page, "mention": m.printed, "amount_dkk": m.amount_dkk,
-          "tied_to": m.tied_to, "table_dkk": m.table_dkk, "status": m.status, "sentence": m.sentence}
-         for m in mentions],
-        columns=MENTION_COLUMNS,
-    )
+def mentions_to_rows(mentions: Iterable[Mention]) -> list[dict]:
+    """The rows of mentions.csv."""
+    return [
+        {"table_no": m.table_no, "area": m.area, "page": m.page, "mention": m.printed, "amount_dkk": m.amount_dkk,
+         "tied_to": m.tied_to, "table_dkk": m.table_dkk, "status": m.status, "sentence": m.sentence}
+        for m in mentions
+    ]
 
 
 def all_findings(
-    *, table_totals: Sequence[pd.DataFrame], mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
-    failures: Iterable[Finding], extra: Iterable[dict] = (),
-) -> pd.DataFrame:
+    *, table_totals: Sequence[Sequence[dict]], mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
+    extra: Iterable[dict] = (),
+) -> list[dict]:
+    """Every finding the rows and the prose give, in order (rule failures are added once the rules have run)."""
     year = tables[0].years[0] if tables and tables[0].years else None
     rows = [
         *(finding for totals in table_totals for finding in totals_to_findings(totals)),
         *mentions_to_findings(mentions, year=year),
         *extra,
         *unknown_labels_to_findings(tables),
-        *rule_failures_to_findings(failures),
     ]
-    return to_findings_frame(rows)
+    return sorted_findings(rows)

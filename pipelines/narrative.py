@@ -9,6 +9,7 @@ Every mention is kept, tied or not, so an auditor can see what was and was not c
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -152,14 +153,14 @@ def mention_status(amount: Decimal, sentence: str, start: int, candidates: Seque
 
 def prose_by_table(text: Sequence[TextLine], raws: Sequence[RawTable]) -> list[list[TextLine]]:
     """The prose before each table (after the one before it) is that table's area's prose."""
-    starts = [(r.page, r.bbox[1]) for r in raws]
+    order = sorted(range(len(raws)), key=lambda i: (raws[i].page, raws[i].bbox[1]))
+    starts = [(raws[i].page, raws[i].bbox[1]) for i in order]
     out: list[list[TextLine]] = [[] for _ in raws]
     for line in text:
         if line.kind != "text" or not raws:
             continue
-        where = (line.page, line.bbox[1])
-        following = [i for i, start in enumerate(starts) if start > where]
-        out[following[0] if following else len(raws) - 1].append(line)
+        following = bisect.bisect_right(starts, (line.page, line.bbox[1]))  # the first table that starts below it
+        out[order[following] if following < len(order) else len(raws) - 1].append(line)
     return out
 
 

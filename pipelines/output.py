@@ -1,4 +1,4 @@
-"""Tidy frames → CSV bytes, and folders written whole or not at all."""
+"""Tidy rows → CSV (or Parquet) bytes, and folders written whole or not at all."""
 
 from __future__ import annotations
 
@@ -11,12 +11,9 @@ import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .numbers import decimal_to_text
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 FOLDER_MODE = 0o755
 COMBINED_FOLDER = "all"  # DIR/all/ holds the combined files of a batch
@@ -33,13 +30,12 @@ def _cell(value) -> str:
     return str(value)
 
 
-def frame_to_csv(frame: pd.DataFrame, columns: list[str]) -> bytes:
+def rows_to_csv(rows: Iterable[Mapping], columns: Sequence[str]) -> bytes:
     """UTF-8 without BOM, comma, header row, '.' decimals, no thousands separators, '\\n' line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    for row in frame[columns].itertuples(index=False):
-        writer.writerow([_cell(v) for v in row])
+    writer.writerows([_cell(row[c]) for c in columns] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -173,12 +169,12 @@ def _parquet_column(values: list) -> list:
     return values
 
 
-def frame_to_parquet(frame: pd.DataFrame, columns: list[str]) -> bytes:
+def rows_to_parquet(rows: Sequence[Mapping], columns: Sequence[str]) -> bytes:
     """One output table as Parquet, with the same columns and exact amounts (decimal128) as the CSV."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    data = {c: _parquet_column([None if _cell(v) == "" and not isinstance(v, str) else v for v in frame[c]])
+    data = {c: _parquet_column([None if _cell(row[c]) == "" and not isinstance(row[c], str) else row[c] for row in rows])
             for c in columns}
     buffer = pa.BufferOutputStream()
     pq.write_table(pa.table(data), buffer)

@@ -13,19 +13,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 from pathlib import Path
-from typing import Mapping, Sequence
-
-import pandas as pd
-import pypdfium2 as pdfium
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from extract import RawTable
+from extract.forked import Forked
 from extract.model import BBox
 
+from .analysis import Analysis
 from .normalise import Item, NormalisedTable, StatedTotal
 from .numbers import decimal_to_text, split_marker
-from .run import Analysis
 from .vocabulary import label_key
+
+if TYPE_CHECKING:  # the PDF is drawn in the first stage only; the stage that writes the page needs neither
+    from PIL import Image
 
 DPI = 110
 # A longer document shows the PDF region only beside the tables with findings, to stay a readable size.
@@ -86,9 +86,9 @@ def chunks(rows: Sequence, width: int) -> list[tuple]:
     return [tuple(rows[i : i + width]) for i in range(0, len(rows), width)]
 
 
-def reconciled_for(table: NormalisedTable, totals: pd.DataFrame) -> list[dict]:
+def reconciled_for(table: NormalisedTable, totals: Sequence[dict]) -> list[dict]:
     """The reconciled row of each stated total of the table, in the table's order."""
-    pool = totals[(totals["table_no"] == table.table_no) & (totals["area"] == table.area)].to_dict("records")
+    pool = [r for r in totals if (r["table_no"], r["area"]) == (table.table_no, table.area)]
     out = []
     for stated in table.totals:
         key = (stated.year, stated.level, stated.section_key, stated.stated_tkr)
@@ -127,7 +127,7 @@ def heading_line(kind: str, label: str, section: str, headings: list[tuple[str, 
     return Line(kind, label, section=section, printed=printed)
 
 
-def table_to_lines(raw: RawTable, table: NormalisedTable, totals: pd.DataFrame) -> list[Line]:
+def table_to_lines(raw: RawTable, table: NormalisedTable, totals: Sequence[dict]) -> list[Line]:
     """The table's items and stated totals in printed order, with section and group headings where they change."""
     width = len(table.years)
     items = chunks(table.items, width)
@@ -195,7 +195,7 @@ def line_style(line: Line, findings: Sequence[dict]) -> str:
 
 
 def missing(value) -> bool:
-    """None, or the NaN pandas puts in an empty cell."""
+    """None, or a NaN."""
     return value is None or (isinstance(value, float) and value != value)
 
 
@@ -253,11 +253,10 @@ def printed_numbers(printed: Sequence[int]) -> str:
 
 
 def summary_html(analysis: Analysis, name: str) -> str:
-    totals = analysis.totals
-    ok = int((totals["status"] == "ok").sum())
-    findings = analysis.findings.to_dict("records")
+    totals, findings = analysis.totals, analysis.findings
+    ok = sum(t["status"] == "ok" for t in totals)
     roots = sum(is_root(f) for f in findings)
-    lines = sum(len(t.items) // max(len(t.years), 1) for t in analysis.tables)
+    lines = analysis.lines
     extractor = analysis.raws[0].extractor if analysis.raws else ""
     cards = [
         ("tables", str(len(analysis.tables)), ""),
@@ -550,6 +549,8 @@ class PageImages:
     """Pages of a PDF rendered at DPI on demand, keeping only the last one (tables run over neighbouring pages)."""
 
     def __init__(self, pdf: Path, *, password: str | None = None) -> None:
+        import pypdfium2 as pdfium
+
         self.document = pdfium.PdfDocument(str(pdf), password=password)
         self.number, self.image = 0, None
 
@@ -579,6 +580,8 @@ def region_to_png(
 ) -> tuple[bytes, tuple[int, int]]:
     """A table part cropped from its rendered page, with the table box and each printed line drawn on it:
     rows are (number, bbox, style). Returns the PNG and its size."""
+    from PIL import Image, ImageDraw, ImageFont
+
     left, top, right, bottom = crop_box(bbox, page.size)
     region = page.crop((left, top, right, bottom)).convert("RGBA")
     overlay = Image.new("RGBA", region.size, (0, 0, 0, 0))
@@ -630,47 +633,76 @@ def table_images(
 # --- the page ---------------------------------------------------------------------
 
 
-def records(frame: pd.DataFrame) -> list[dict]:
-    """Rows as dicts, with missing values as None."""
-    return [{k: None if missing(v) else v for k, v in row.items()} for row in frame.to_dict("records")]
-
-
 def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
     """A finding is about this table: its number, and (where it has one) a page of the table."""
     page = finding.get("page")
     return finding["table_no"] == table.table_no and (page is None or page in (raw.pages or (raw.page,)))
 
 
-def analysis_to_html(
-    analysis: Analysis, pdf: Path, *, password: str | None = None
-) -> bytes:
-    """The auditor's report of one analysed PDF, as UTF-8 HTML that needs nothing else."""
-    findings, mentions = records(analysis.findings), records(analysis.mentions)
-    titles = {t.table_no: table_title(t) for t in analysis.tables}
-    pages = PageImages(Path(pdf), password=password)
+# A run of tables drawn in a process of its own: fewer, and forking costs more than it saves.
+TABLES_PER_PROCESS = 20
+
+
+def tables_html(
+    analysis: Analysis, pdf: Path, *, password: str | None = None, processes: int = 1
+) -> tuple[str, ...]:
+    """Each table's section of the report: its lines as read, its checks, and its PDF region drawn.
+    A long document's tables are drawn in runs by up to `processes` processes at once."""
+    findings, mentions = analysis.findings, analysis.mentions
     every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
     images_left = MAX_TABLES_WITH_IMAGES  # the report stays a readable size, in memory too
+    table_totals = analysis.table_totals or [analysis.totals] * len(analysis.tables)
+    plans = []
+    for raw, table, totals in zip(analysis.raws, analysis.tables, table_totals):
+        own_findings = [f for f in findings if _concerns(f, table, raw)]
+        own_mentions = [m for m in mentions if m["table_no"] == table.table_no]
+        wanted = every_image or (bool(own_findings) and images_left > 0)
+        images_left -= wanted
+        plans.append((raw, table, totals, own_findings, own_mentions, wanted))
+    runs = max(1, min(processes, len(plans) // TABLES_PER_PROCESS))
+    bounds = [len(plans) * i // runs for i in range(runs + 1)]
+    first, *others = [plans[start:stop] for start, stop in zip(bounds, bounds[1:])]
+    helpers = [Forked(plans_to_html, run, pdf, password=password) for run in others]
+    try:
+        sections = plans_to_html(first, pdf, password=password)
+        while helpers:
+            sections.extend(helpers.pop(0).result())
+    finally:
+        for helper in helpers:
+            helper.cancel()
+    return tuple(sections)
+
+
+def plans_to_html(plans: Sequence[tuple], pdf: Path, *, password: str | None = None) -> list[str]:
+    """The sections of a run of tables, each planned as (raw, table, totals, findings, mentions, image wanted)."""
+    pages = PageImages(Path(pdf), password=password)
     sections = []
     try:
-        table_totals = analysis.table_totals or [analysis.totals] * len(analysis.tables)
-        for raw, table, totals in zip(analysis.raws, analysis.tables, table_totals):
+        for raw, table, totals, own_findings, own_mentions, wanted in plans:
             lines = table_to_lines(raw, table, totals)
-            own_findings = [f for f in findings if _concerns(f, table, raw)]
-            own_mentions = [m for m in mentions if m["table_no"] == table.table_no]
-            wanted = every_image or (bool(own_findings) and images_left > 0)
-            images_left -= wanted
             images = table_images(raw, row_styles(lines, own_findings), pages) if wanted else []
             sections.append(table_section_html(raw, table, lines, own_findings, own_mentions, images))
     finally:
         pages.close()
-    name = Path(pdf).name
+    return sections
+
+
+def report_html(analysis: Analysis, table_sections: Sequence[str], *, name: str) -> bytes:
+    """The auditor's report of one analysed PDF named `name`, as UTF-8 HTML that needs nothing else:
+    the summary and every finding, then the tables' sections, then the amounts in the text."""
+    titles = {t.table_no: table_title(t) for t in analysis.tables}
     body = [
         summary_html(analysis, name),
-        findings_html(findings, titles),
+        findings_html(analysis.findings, titles),
         '<section id="tables"><h2>Tables</h2><p class="meta">Each table as read, amounts in 1.000 kr., '
         "subtotals and totals beside the sum of their lines; next to it, the region of the PDF it was read from.</p>",
         LEGEND + "</section>",
-        *sections,
-        mentions_html(mentions, titles),
+        *table_sections,
+        mentions_html(analysis.mentions, titles),
     ]
     return page_html(f"{name}: projektpulje report", body)
+
+
+def analysis_to_html(analysis: Analysis, pdf: Path, *, password: str | None = None) -> bytes:
+    """The whole report in one go (the run makes it in two stages)."""
+    return report_html(analysis, tables_html(analysis, pdf, password=password), name=Path(pdf).name)

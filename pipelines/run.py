@@ -1,7 +1,11 @@
-"""One run: PDF → raw tables → tidy rows → reconciled totals and findings → files. Composes the layers."""
+"""One run: the first stage's draft → every rule checked → files written whole. Composes the layers.
+
+Importing this module loads pandas and pandera (for the rules); the first stage (`analysis.py`) does not.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,21 +13,19 @@ from typing import Callable
 
 import pandas as pd
 
-from extract import ExtractedDocument, InputError, ProjektpuljeError, RawTable
-from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, validate
-from schemas.reconcile import STATED_COLUMNS, reconcile_rows
+from extract import InputError
+from schemas import ITEM_COLUMNS, TOTAL_COLUMNS
+from schemas.validate import rows_to_frame, validate
 
-from .crosscheck import cross_check
+from .analysis import Analysis, Draft, analyse, draft_document
 from .datapackage import PACKAGE_FILE, datapackage
-from .findings import FINDING_COLUMNS, MENTION_COLUMNS, all_findings, finding, to_mentions_frame
-from .normalise import NormalisedTable, document_title_and_year
-from .output import frame_to_csv, frame_to_parquet, safe_folder_name, write_file, write_folder
-from .reading import Reading, extract_settings, read_document, read_tables
+from .findings import FINDING_COLUMNS, MENTION_COLUMNS, rule_failures_to_findings, sorted_findings
+from .output import rows_to_csv, rows_to_parquet, safe_folder_name, write_file, write_folder
 from .settings import BUNDLED_SAMPLE, RunSettings
-from .vocabulary import load_vocabulary
 
-__all__ = ["BUNDLED_SAMPLE", "RunSettings", "analyse", "extract_settings", "run_document"]
+__all__ = ["BUNDLED_SAMPLE", "RunSettings", "analyse", "checked", "run_document"]
 
+# Failures of these rules are the subtotal and total mismatches, reported with their root cause instead.
 RECONCILIATION_CHECKS = {"section_subtotals_equal_their_rows", "table_totals_equal_their_rows"}
 
 
@@ -33,8 +35,8 @@ class DocumentResult:
     out_dir: Path
     tables: int
     lines: int
-    totals: pd.DataFrame = field(repr=False)
-    findings: pd.DataFrame = field(repr=False)
+    totals: tuple[dict, ...] = field(repr=False)
+    findings: tuple[dict, ...] = field(repr=False)
     skipped: tuple[str, ...] = ()
 
     @property
@@ -43,11 +45,11 @@ class DocumentResult:
 
     @property
     def checks_ok(self) -> int:
-        return int((self.totals["status"] == "ok").sum())
+        return sum(total["status"] == "ok" for total in self.totals)
 
     @property
     def exit_code(self) -> int:
-        return 0 if self.findings.empty else 1
+        return 1 if self.findings else 0
 
     def summary(self) -> str:
         n = len(self.findings)
@@ -57,102 +59,33 @@ class DocumentResult:
         )
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """Everything one document yields, before anything is written."""
-
-    document: ExtractedDocument
-    raws: tuple[RawTable, ...]
-    tables: tuple[NormalisedTable, ...]
-    items: pd.DataFrame
-    totals: pd.DataFrame
-    findings: pd.DataFrame
-    mentions: pd.DataFrame
-    skipped: tuple[str, ...]
-    title: str = ""
-    year: int | None = None
-    table_totals: tuple[pd.DataFrame, ...] = ()  # totals.csv's rows of each table, in table order
+def checked(analysis: Analysis) -> Analysis:
+    """The analysis once every pandera rule has run on its rows: a failed rule is a finding too."""
+    failures = [f for f in validate(analysis.items, analysis.totals) if f.check not in RECONCILIATION_CHECKS]
+    if not failures:
+        return analysis
+    findings = sorted_findings([*analysis.findings, *rule_failures_to_findings(failures)])
+    return dataclasses.replace(analysis, findings=tuple(findings))
 
 
-def tables_to_frames(tables: list[NormalisedTable]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    items = _frame([vars(i) for t in tables for i in t.items], ITEM_COLUMNS)
-    stated = _frame([vars(s) for t in tables for s in t.totals], STATED_COLUMNS)
-    return items, stated
+def draft_to_files(draft: Draft, analysis: Analysis, *, pdf: Path, settings: RunSettings) -> dict[str, bytes]:
+    """Every output file of one document, in memory: the draft's, and those that follow from the checked analysis."""
+    from .report import report_html
 
-
-def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> list[dict]:
-    """The other extractor's reading, compared cell by cell with the first."""
-    other = next(name for name in ("camelot", "pdfplumber") if name != settings.extractor)
-    names = (settings.extractor, other)
-    try:
-        others = read_tables(pdf, settings=settings, extractor=other).tables
-    except ProjektpuljeError as error:
-        return [finding("extractor_disagreement", f"{other} could not read the document: {error}")]
-    return cross_check(tables, others, names=names)
-
-
-def reconcile_tables(tables: list[NormalisedTable]) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
-    """All item rows, and each table's stated totals reconciled against that table's own rows
-    (table numbers may repeat, as in a bundle of several documents)."""
-    items, _ = tables_to_frames(tables)
-    per_table = [
-        reconcile_rows([vars(i) for i in table.items], [vars(s) for s in table.totals]) for table in tables
-    ]
-    return items, [_frame(rows, TOTAL_COLUMNS) for rows in per_table]
-
-
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
-    for column in ("year", "table_no", "amount_dkk", "page"):
-        if column in frame:
-            frame[column] = frame[column].astype("int64")
-    return frame
-
-
-def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None) -> Analysis:
-    """Extract, normalise, reconcile and check one PDF, in memory (from its first stage, if already read)."""
-    reading = reading or read_document(pdf, settings=settings)
-    document, raws, tables, skipped = reading.document, list(reading.raws), list(reading.tables), reading.skipped
-    mentions = list(reading.mentions)
-    items, table_totals = reconcile_tables(tables)
-    totals = pd.concat(table_totals, ignore_index=True)
-    failures = [f for f in validate(items, totals) if f.check not in RECONCILIATION_CHECKS]
-    extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
-    findings = all_findings(
-        table_totals=table_totals, mentions=mentions, tables=tables, failures=failures, extra=extra
-    )
-    first_page = [line.text for line in document.text if line.page == 1]
-    title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
-    return Analysis(
-        document, tuple(raws), tuple(tables), items, totals, findings, to_mentions_frame(mentions), tuple(skipped),
-        title=title, year=year, table_totals=tuple(table_totals),
-    )
-
-
-def analysis_to_files(analysis: Analysis, *, pdf: Path, settings: RunSettings) -> dict[str, bytes]:
-    """Every output file of one document, in memory."""
-    from .report import analysis_to_html  # renders pages: imported only when a report is written
-
-    files = {
-        "items.csv": frame_to_csv(analysis.items, ITEM_COLUMNS),
-        "totals.csv": frame_to_csv(analysis.totals, TOTAL_COLUMNS),
-        "findings.csv": frame_to_csv(analysis.findings, FINDING_COLUMNS),
-        "mentions.csv": frame_to_csv(analysis.mentions, MENTION_COLUMNS),
-    }
+    files = {**draft.files, "findings.csv": rows_to_csv(analysis.findings, FINDING_COLUMNS)}
+    files = {name: files[name] for name in ("items.csv", "totals.csv", "findings.csv", "mentions.csv")}
     files[PACKAGE_FILE] = datapackage(
         files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, pdf.read_bytes())],
         year=analysis.year,
     )
     if "parquet" in settings.formats:
         files.update({
-            "items.parquet": frame_to_parquet(analysis.items, ITEM_COLUMNS),
-            "totals.parquet": frame_to_parquet(analysis.totals, TOTAL_COLUMNS),
-            "findings.parquet": frame_to_parquet(analysis.findings, FINDING_COLUMNS),
-            "mentions.parquet": frame_to_parquet(analysis.mentions, MENTION_COLUMNS),
+            "items.parquet": rows_to_parquet(analysis.items, ITEM_COLUMNS),
+            "totals.parquet": rows_to_parquet(analysis.totals, TOTAL_COLUMNS),
+            "findings.parquet": rows_to_parquet(analysis.findings, FINDING_COLUMNS),
+            "mentions.parquet": rows_to_parquet(analysis.mentions, MENTION_COLUMNS),
         })
-    files["report.html"] = analysis_to_html(
-        analysis, pdf, password=settings.password
-    )
+    files["report.html"] = report_html(analysis, draft.table_sections, name=pdf.name)
     return files
 
 
@@ -161,21 +94,17 @@ def run_document(
     *,
     settings: RunSettings,
     progress: Callable[[str], None] = lambda message: None,
-    reading: Reading | None = None,
+    draft: Draft | None = None,
 ) -> DocumentResult:
-    """Analyse one PDF and write its folder, only once all of it is done."""
+    """Check one PDF's draft (made here unless given) and write its folder, only once all of it is done."""
     progress(f"reading {pdf}")
-    analysis = analyse(pdf, settings=settings, reading=reading)
+    draft = draft or draft_document(pdf, settings=settings)
+    analysis = checked(draft.analysis)
     out_dir = settings.out_dir / safe_folder_name(pdf.stem)
-    write_folder(out_dir, analysis_to_files(analysis, pdf=pdf, settings=settings))
+    write_folder(out_dir, draft_to_files(draft, analysis, pdf=pdf, settings=settings))
     return DocumentResult(
-        source=pdf,
-        out_dir=out_dir,
-        tables=len(analysis.tables),
-        lines=sum(len(t.items) // max(len(t.years), 1) for t in analysis.tables),
-        totals=analysis.totals,
-        findings=analysis.findings,
-        skipped=analysis.skipped,
+        source=pdf, out_dir=out_dir, tables=len(analysis.tables), lines=analysis.lines, totals=analysis.totals,
+        findings=analysis.findings, skipped=analysis.skipped,
     )
 
 
@@ -190,11 +119,11 @@ def edition_items(path: Path, *, settings: RunSettings = RunSettings()) -> tuple
         year = json.loads(package.read_text(encoding="utf-8")).get("year") if package.exists() else None
         return items, year
     analysis = analyse(path, settings=settings)
-    return analysis.items, analysis.year
+    return rows_to_frame(analysis.items, ITEM_COLUMNS), analysis.year
 
 
 def write_compare(out_dir: Path, compared: pd.DataFrame) -> Path:
     """DIR/compare.csv, written whole or not at all."""
     from .compare import COMPARE_COLUMNS
 
-    return write_file(out_dir / "compare.csv", frame_to_csv(compared, COMPARE_COLUMNS))
+    return write_file(out_dir / "compare.csv", rows_to_csv(compared.to_dict("records"), COMPARE_COLUMNS))

@@ -20,3 +20,4 @@ class RunSettings:
     vocabulary: Path = DEFAULT_VOCABULARY
     cross_check: bool = False
     formats: tuple[str, ...] = ("csv",)
+    processes: int = 1  # processes that may share the reading of one document's pages

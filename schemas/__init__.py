@@ -1,16 +1,17 @@
-"""Rules the tidy rows must keep: pandera models and the reconciliation of stated totals."""
+"""Rules the tidy rows must keep.
 
-from .reconcile import ITEM_COLUMNS, TOTAL_COLUMNS, Finding, reconcile_rows, totals_to_findings, validate
-from .tidy import Items, ReconciledTotals, StatedTotals
+`contract` and `reconcile` are plain Python (columns, sums, what a disagreement means); `tidy` holds the
+pandera models and `validate` runs them, so pandas loads only where the rules are checked.
+"""
+
+from .contract import ITEM_COLUMNS, STATED_COLUMNS, TOTAL_COLUMNS, RuleFailure
+from .reconcile import reconcile_rows, totals_to_findings
 
 __all__ = [
-    "Finding",
     "ITEM_COLUMNS",
-    "Items",
-    "ReconciledTotals",
-    "StatedTotals",
+    "RuleFailure",
+    "STATED_COLUMNS",
     "TOTAL_COLUMNS",
     "reconcile_rows",
     "totals_to_findings",
-    "validate",
 ]

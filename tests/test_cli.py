@@ -9,7 +9,8 @@ import pytest
 
 from pipelines.cli import main
 
-from .conftest import SAMPLE_2021, SAMPLES
+from .conftest import GOLDEN, SAMPLE_2021, SAMPLES
+from .helpers import differing_files
 from .pdfs import minimal_pdf
 
 STEM = "udmoentning-af-projektpuljen-2021"
@@ -91,12 +92,14 @@ def test_every_command_has_help(capsys):
     assert "exit codes:" in capsys.readouterr().out
 
 
-def test_the_console_script_is_installed(tmp_path):
+def test_the_console_script_is_installed_and_writes_the_golden_files(tmp_path):
+    # As a user runs it: the second stage loads pandas without pyarrow (test_rules checks the rules there).
     script = shutil.which("projektpulje")
     assert script, "pip install -e . puts projektpulje on the PATH"
     done = subprocess.run([script, "run", "--out", str(tmp_path), "-q"], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout.startswith(f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok")
+    assert differing_files(tmp_path / STEM, GOLDEN / STEM) == []
 
 
 def test_cross_check_reads_with_both_extractors_and_finds_no_disagreement_on_the_sample(tmp_path, capsys):

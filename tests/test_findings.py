@@ -2,8 +2,6 @@
 
 from decimal import Decimal
 
-import pandas as pd
-
 from pipelines.narrative import AMOUNT, mention_status, printed_to_dkk, table_to_candidates, text_to_sentences
 from pipelines.normalise import Item, NormalisedTable
 from schemas.reconcile import totals_to_findings
@@ -12,10 +10,8 @@ from schemas.reconcile import totals_to_findings
 def totals(rows):
     columns = ["year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "computed_tkr",
                "difference_tkr", "status", "page"]
-    frame = pd.DataFrame(rows, columns=columns)
-    for c in ("stated_tkr", "computed_tkr", "difference_tkr"):
-        frame[c] = frame[c].map(Decimal)
-    return frame
+    decimals = {"stated_tkr", "computed_tkr", "difference_tkr"}
+    return [{c: Decimal(v) if c in decimals else v for c, v in zip(columns, row)} for row in rows]
 
 
 def test_a_total_that_follows_a_wrong_subtotal_is_not_a_root_cause():
@@ -76,7 +72,7 @@ def test_sentences_do_not_end_after_abbreviations():
 
 def test_tables_with_the_same_number_are_reconciled_each_against_its_own_rows():
     from pipelines.normalise import StatedTotal
-    from pipelines.run import reconcile_tables
+    from pipelines.analysis import reconcile_tables
 
     def table(amount, total):
         items = (Item(2021, 6, "Klima", "Udviklingsmidler", "udviklingsmidler", "", "Analyser", "", "",
@@ -86,5 +82,5 @@ def test_tables_with_the_same_number_are_reconciled_each_against_its_own_rows():
 
     items, per_table = reconcile_tables([table(500, 500), table(400, 450)])
     assert len(items) == 2
-    assert [(t["computed_tkr"].iloc[0], t["status"].iloc[0]) for t in per_table] == [
+    assert [(t[0]["computed_tkr"], t[0]["status"]) for t in per_table] == [
         (Decimal(500), "ok"), (Decimal(400), "mismatch")]

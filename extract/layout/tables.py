@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
@@ -162,17 +163,19 @@ def captions_below(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) ->
     return votes >= 0
 
 
-def _chain_starts(chains: Sequence[Sequence[Region]]) -> list[tuple[int, float]]:
-    """Where each chain starts: the least (page, top) of its parts."""
-    return [min((p.page, p.top) for p in c) for c in chains]
+def _chain_starts(chains: Sequence[Sequence[Region]]) -> tuple[list[tuple[int, float]], list[int]]:
+    """Where each chain starts (the least (page, top) of its parts), in order, and the chains in that order."""
+    order = sorted(range(len(chains)), key=lambda i: min((p.page, p.top) for p in chains[i]))
+    return [min((p.page, p.top) for p in chains[i]) for i in order], order
 
 
-def _neighbours(chains: Sequence[Sequence[Region]], note: Note, starts: Sequence[tuple[int, float]]):
+def _neighbours(chains: Sequence[Sequence[Region]], note: Note, starts: tuple[list[tuple[int, float]], list[int]]):
     """The last chain that starts before the note, and the first that starts after it."""
     key = (note.page, note.top)
-    before = [c for c, start in zip(chains, starts) if start < key]
-    after = [c for c, start in zip(chains, starts) if start > key]
-    return (before[-1] if before else None), (after[0] if after else None)
+    positions, order = starts
+    before = bisect.bisect_left(positions, key) - 1
+    after = bisect.bisect_right(positions, key)
+    return (chains[order[before]] if before >= 0 else None), (chains[order[after]] if after < len(order) else None)
 
 
 def attach_notes(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> tuple[list[str], list[list[str]]]:

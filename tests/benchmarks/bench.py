@@ -38,6 +38,11 @@ PDFPLUMBER_TABLES = (
 )
 
 
+# Every command runs as on a user's machine, where the first run leaves compiled bytecode behind for the next
+# (some sandboxes set PYTHONDONTWRITEBYTECODE, which would make each run compile this project's modules again).
+CHILD_ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -89,7 +94,7 @@ def time_once(command: Command) -> Timing:
     """Wall time and peak resident memory of one run of the command as a child process."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        child = subprocess.Popen(command.argv, stdout=subprocess.DEVNULL, stderr=errors)
+        child = subprocess.Popen(command.argv, stdout=subprocess.DEVNULL, stderr=errors, env=CHILD_ENVIRONMENT)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -99,10 +104,20 @@ def time_once(command: Command) -> Timing:
     return Timing(seconds, usage.ru_maxrss / 1024)
 
 
-def median_timing(command: Command, runs: int) -> Timing:
-    """The median wall time of ``runs`` runs, and the highest peak memory of any."""
-    timings = [time_once(command) for _ in range(runs)]
-    return Timing(statistics.median(t.seconds for t in timings), max(t.peak_mb for t in timings))
+def median_timings(commands: Sequence[Command], runs: int) -> dict[str, Timing]:
+    """Each command's median wall time over ``runs`` rounds, and the highest peak memory of any run.
+    One untimed round first (files into the page cache, bytecode compiled); then the commands take turns,
+    round by round, so a machine that gets busier or quieter meanwhile weighs on all of them alike."""
+    for command in commands:
+        time_once(command)
+    timings: dict[str, list[Timing]] = {command.name: [] for command in commands}
+    for _ in range(runs):
+        for command in commands:
+            timings[command.name].append(time_once(command))
+    return {
+        name: Timing(statistics.median(t.seconds for t in runs_of), max(t.peak_mb for t in runs_of))
+        for name, runs_of in timings.items()
+    }
 
 
 def page_count(pdf: Path) -> int:
@@ -130,8 +145,8 @@ def table(results: dict[str, dict[str, Timing]], sizes: dict[str, int]) -> str:
                 f"{t.seconds / camelot:>9.2f} {t.seconds / pdftotext:>10.1f}"
             )
         lines.append("")
-    small, large = list(results)
-    for name in (name for name in results[small] if name.startswith("projektpulje")):
+    small, large = (list(results) * 2)[:2]
+    for name in (name for name in results[small] if name.startswith("projektpulje") and small != large):
         ratio = results[large][name].seconds / results[small][name].seconds
         lines.append(f"{name}: {sizes[large]}/{sizes[small]} pages takes {ratio:.1f}x as long")
     return "\n".join(lines)
@@ -143,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, metavar="N", help="runs on the sample (default 5)")
     parser.add_argument("--runs-large", type=int, default=3, metavar="N", help="runs on the large document (default 3)")
     parser.add_argument("--repeats", type=int, default=REPEATS, metavar="N", help=f"copies of the sample (default {REPEATS})")
+    parser.add_argument("--only", choices=["sample", "large"], help="time only this document (no 7→700 ratio)")
     parser.add_argument(
         "--extractor", action="append", metavar="NAME",
         help="time projektpulje run only with this extractor (repeatable; the reference commands always run)",
@@ -150,14 +166,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     large = repeated_pdf(SAMPLE, args.repeats)
     documents = {"sample": (SAMPLE, 1 if args.quick else args.runs), "large": (large, 1 if args.quick else args.runs_large)}
+    if args.only:
+        documents = {args.only: documents[args.only]}
     sizes = {label: page_count(pdf) for label, (pdf, _) in documents.items()}
     results: dict[str, dict[str, Timing]] = {}
     with tempfile.TemporaryDirectory() as out:
         for label, (pdf, runs) in documents.items():
-            results[label] = {}
-            for command in commands(pdf, Path(out), extractors=args.extractor or EXTRACTORS):
-                results[label][command.name] = timing = median_timing(command, runs)
-                print(f"{label:6} {command.name:34} {timing.seconds:8.2f} s {timing.peak_mb:6.0f} MB", file=sys.stderr)
+            results[label] = median_timings(commands(pdf, Path(out), extractors=args.extractor or EXTRACTORS), runs)
+            for name, timing in results[label].items():
+                print(f"{label:6} {name:34} {timing.seconds:8.2f} s {timing.peak_mb:6.0f} MB", file=sys.stderr)
     print(table(results, sizes))
     return 0
 

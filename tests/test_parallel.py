@@ -1,0 +1,81 @@
+"""A long document on several cores: its pages read in runs by forked processes, its report's tables drawn
+the same way. Everything comes out as it does in one process. (The thresholds are lowered here, so the
+7-page sample is long enough to be shared.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import InputError
+from extract import pdfium_extractor as pdfium
+from extract.forked import CrashedError, Forked
+from pipelines import report
+from pipelines.analysis import analyse
+from pipelines.run import RunSettings, run_document
+
+from .conftest import GOLDEN, SAMPLE_2021
+from .helpers import differing_files
+
+
+@pytest.fixture
+def short_runs(monkeypatch):
+    monkeypatch.setattr(pdfium, "PAGES_PER_PROCESS", 3)
+    monkeypatch.setattr(report, "TABLES_PER_PROCESS", 3)
+
+
+def test_pages_are_shared_in_contiguous_runs_none_too_short():
+    assert pdfium.page_runs(700, 2) == [range(0, 350), range(350, 700)]
+    assert pdfium.page_runs(7, 2) == [range(0, 7)]  # too short to share
+    assert pdfium.page_runs(100, 4) == [range(0, 33), range(33, 66), range(66, 100)]
+    assert pdfium.page_runs(0, 2) == [range(0, 0)]
+
+
+def test_pages_read_in_runs_are_the_pages_read_in_one_go(short_runs):
+    assert pdfium.page_runs(7, 2) == [range(0, 3), range(3, 7)]
+    assert pdfium.read_pages_on_cores(SAMPLE_2021, processes=2) == pdfium.read_pages(SAMPLE_2021)
+
+
+def test_a_page_that_cannot_be_read_in_another_process_is_named_by_its_number(short_runs, monkeypatch):
+    read = pdfium.page_to_content
+
+    def fail_on_page_6(numbered, **kwargs):
+        if numbered.number == 6:
+            raise ValueError("bad content stream")
+        return read(numbered, **kwargs)
+
+    monkeypatch.setattr(pdfium, "page_to_content", fail_on_page_6)
+    with pytest.raises(InputError) as error:
+        pdfium.read_pages_on_cores(SAMPLE_2021, processes=2)
+    assert str(error.value) == f"{SAMPLE_2021}: damaged PDF (page 6 cannot be read: ValueError)"
+
+
+def test_the_report_tables_drawn_in_runs_are_those_drawn_in_one_go(short_runs):
+    analysis = analyse(SAMPLE_2021, settings=RunSettings())
+    assert report.tables_html(analysis, SAMPLE_2021, processes=2) == report.tables_html(analysis, SAMPLE_2021)
+
+
+def test_a_run_on_two_cores_writes_the_golden_files(short_runs, tmp_path):
+    result = run_document(SAMPLE_2021, settings=RunSettings(out_dir=tmp_path, processes=2))
+    assert differing_files(result.out_dir, GOLDEN / result.out_dir.name) == []
+    assert (result.tables, result.lines, result.checks_ok, result.checks) == (7, 49, 20, 20)
+
+
+def test_a_forked_call_returns_its_result_or_raises_its_error():
+    assert Forked(sum, [1, 2, 3]).result() == 6
+    with pytest.raises(InputError, match="^no tables$"):
+        Forked(_raise, InputError("no tables")).result()
+    with pytest.raises(CrashedError, match="^ZeroDivisionError: division by zero$") as crash:
+        Forked(lambda: 1 / 0).result()
+    assert "ZeroDivisionError" in crash.value.detail and crash.value.status is None
+
+
+def test_a_forked_process_that_dies_is_reported_with_its_status():
+    import os
+
+    with pytest.raises(CrashedError, match=r"^its process ended without a result \(status \d+\)$") as crash:
+        Forked(os._exit, 3).result()
+    assert os.waitstatus_to_exitcode(crash.value.status) == 3
+
+
+def _raise(error: Exception):
+    raise error
