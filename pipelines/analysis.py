@@ -4,6 +4,7 @@ that need nothing more. It loads no data frames, so it runs while the second sta
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +45,8 @@ class Analysis:
 @dataclass(frozen=True)
 class Draft:
     """What the first stage hands on: the analysis, the files the rules cannot change, and each table's
-    section of the report (its PDF region drawn); findings.csv and the rest follow once the rules have run."""
+    section of the report (its PDF region drawn); findings.csv and the rest follow once the rules have run.
+    It crosses to another process, so its analysis keeps of the document only its name and page count."""
 
     analysis: Analysis
     files: dict[str, bytes] = field(repr=False)
@@ -96,4 +98,6 @@ def draft_document(pdf: Path, *, settings: RunSettings) -> Draft:
         "totals.csv": rows_to_csv(analysis.totals, TOTAL_COLUMNS),
         "mentions.csv": rows_to_csv(analysis.mentions, MENTION_COLUMNS),
     }
-    return Draft(analysis, files, tables_html(analysis, pdf, password=settings.password, processes=settings.processes))
+    sections = tables_html(analysis, pdf, password=settings.password, processes=settings.processes)
+    document = dataclasses.replace(analysis.document, tables=(), text=())  # its tables travel as raws; its text is read
+    return Draft(dataclasses.replace(analysis, document=document), files, sections)

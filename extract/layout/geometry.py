@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..model import BBox
@@ -86,23 +86,20 @@ class PageContent:
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """A printed line: its words left to right, and the box around them (worked out once, read often)."""
+
     words: tuple[Word, ...]
+    x0: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    x1: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
+    def __post_init__(self) -> None:
+        words = self.words
+        object.__setattr__(self, "x0", min(w.x0 for w in words))
+        object.__setattr__(self, "top", min(w.top for w in words))
+        object.__setattr__(self, "x1", max(w.x1 for w in words))
+        object.__setattr__(self, "bottom", max(w.bottom for w in words))
 
     @property
     def height(self) -> float:
@@ -129,18 +126,17 @@ Column = tuple[float, float]
 
 def words_to_lines(words: Iterable[Word]) -> list[Line]:
     """Group words into printed lines by vertical overlap, top to bottom."""
-    lines: list[list[Word]] = []
+    lines: list[tuple[list[Word], list[float]]] = []  # (words, [top, bottom]) of each line so far
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         centre = (word.top + word.bottom) / 2
-        for line in reversed(lines[-3:]):
-            top = min(w.top for w in line)
-            bottom = max(w.bottom for w in line)
-            if top <= centre <= bottom:
+        for line, span in reversed(lines[-3:]):
+            if span[0] <= centre <= span[1]:
                 line.append(word)
+                span[0], span[1] = min(span[0], word.top), max(span[1], word.bottom)
                 break
         else:
-            lines.append([word])
-    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+            lines.append(([word], [word.top, word.bottom]))
+    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws, _ in lines]
 
 
 # --- lines → value columns -------------------------------------------------
