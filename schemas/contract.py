@@ -22,7 +22,7 @@ TOTAL_COLUMNS = [
 @dataclass(frozen=True)
 class RuleFailure:
     """One failed rule: which rule, on which rows (1-based) and where they stand, which column, what was found.
-    A rule on whole rows (a dataframe check) has no column."""
+    A rule on whole rows (a dataframe check) has no column, nor a value; one on the columns has no row."""
 
     check: str
     rows: str  # e.g. "items"
@@ -34,4 +34,6 @@ class RuleFailure:
     def __str__(self) -> str:
         at = f"{self.rows} row {self.row}" if self.row is not None else self.rows
         at += f" ({self.where})" if self.where else ""
-        return f"{self.check} failed at {at}" + (f", column {self.column}: {self.value}" if self.column else "")
+        if self.column:
+            return f"{self.check} failed at {at}, column {self.column}: {self.value}"
+        return f"{self.check} failed at {at}" + (f": {self.value}" if self.value else "")

@@ -28,14 +28,18 @@ def row_to_where(row: Mapping) -> str:
     return f"table {row['table_no']}, page {row['page']}, '{label}'"
 
 
-def _failures(error: pandera.errors.SchemaErrors, rows: Sequence[Mapping], name: str) -> list[RuleFailure]:
-    """pandera's failure cases → one failure per rule and row: a dataframe check lists every column of a
-    failing row, which is one failure, not one per column."""
+def _failures(
+    error: pandera.errors.SchemaErrors, rows: Sequence[Mapping], columns: Sequence[str], name: str
+) -> list[RuleFailure]:
+    """pandera's failure cases → one failure per rule and row. A dataframe check lists every column of a
+    failing row, which is one failure, not one per column; a rule on the frame's columns names the column
+    it missed or did not expect as its value."""
     failures: dict[tuple, RuleFailure] = {}
     for case in error.failure_cases.to_dict("records"):
         index = None if pd.isna(case["index"]) else int(case["index"])
-        whole_row = case["schema_context"] == "DataFrameSchema" and case["column"] in ITEM_COLUMNS + TOTAL_COLUMNS
-        column = "" if whole_row else str(case["column"] or "")
+        in_column = case["column"] in columns
+        whole_row = in_column and case["schema_context"] == "DataFrameSchema"
+        column = str(case["column"]) if in_column and not whole_row else ""
         key = (case["check"], index, column, "" if whole_row else str(case["failure_case"]))
         if key not in failures:
             where = row_to_where(rows[index]) if index is not None and index < len(rows) else ""
@@ -53,5 +57,5 @@ def validate(items: Sequence[Mapping], totals: Sequence[Mapping]) -> list[RuleFa
         try:
             model.validate(rows_to_frame(rows, columns), lazy=True)
         except pandera.errors.SchemaErrors as error:
-            failures.extend(_failures(error, rows, name))
+            failures.extend(_failures(error, rows, columns, name))
     return failures

@@ -93,3 +93,17 @@ def test_the_rules_hold_the_same_where_the_command_checks_them_without_pyarrow(a
         "dkk_is_tkr_times_1000 failed at items row 4 (table 1, page 1, 'Udviklingsaktiviteter og analyser')",
         "stated_is_exact_decimal failed at totals row 1 (table 1, page 1, 'Tilskudsmidler i alt'), column stated_tkr: 1500.0",
     ]
+
+
+def test_a_rule_on_the_columns_names_the_column_it_missed_or_did_not_expect(analysis):
+    import pandera.errors
+
+    from schemas.validate import _failures, rows_to_frame
+
+    frame = rows_to_frame(analysis.items, ITEM_COLUMNS).drop(columns=["group"]).assign(extra=1)
+    with pytest.raises(pandera.errors.SchemaErrors) as error:
+        Items.validate(frame, lazy=True)
+    assert sorted(map(str, _failures(error.value, analysis.items, ITEM_COLUMNS, "items"))) == [
+        "column_in_dataframe failed at items: group",
+        "column_in_schema failed at items: extra",
+    ]
