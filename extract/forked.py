@@ -1,6 +1,6 @@
 """A call run in a forked process of its own; its return value, or the exception it raised, comes back
-through a pipe. Pages of a long PDF are read this way on every core, and a document is read while
-another process loads the libraries that check it."""
+through a pipe. A document is read this way while another process loads the libraries that check it,
+and the work of a long document (its pages, its tables) is shared among the cores in runs."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ import os
 import pickle
 import signal
 import traceback
-from typing import Any, Callable
+from typing import Any, Callable, Sequence, TypeVar
 
 from .errors import ProjektpuljeError
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class CrashedError(Exception):
@@ -57,6 +60,31 @@ class Forked:
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(self.receive)
+
+
+def runs(items: Sequence[T], processes: int, *, least: int) -> list[Sequence[T]]:
+    """Items in contiguous runs, one per process, none shorter than `least` (but a single run)."""
+    count = max(1, min(processes, len(items) // max(least, 1)))
+    bounds = [len(items) * i // count for i in range(count + 1)]
+    return [items[start:stop] for start, stop in zip(bounds, bounds[1:])]
+
+
+def in_runs(
+    function: Callable[[Sequence[T]], list[R]], items: Sequence[T], *, processes: int, least: int
+) -> list[R]:
+    """`function` over the items in runs (see `runs`): the first run in this process, each other in a forked
+    process of its own, all at once. The results come back in the items' order; an error is raised as the
+    first run to fail raised it, and the processes still running are stopped."""
+    first, *others = runs(items, processes, least=least)
+    helpers = [Forked(function, run) for run in others]
+    try:
+        results = list(function(first))
+        while helpers:
+            results.extend(helpers.pop(0).result())
+    finally:
+        for helper in helpers:
+            helper.cancel()
+    return results
 
 
 def _call_in_child(function: Callable[..., Any], args: tuple, kwargs: dict, send: int) -> None:

@@ -23,7 +23,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .errors import InputError
-from .forked import Forked
+from .forked import in_runs
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
 from .pdf_input import check_pdf_file, encrypted_message, pages_read, require_text
@@ -568,32 +568,12 @@ def read_pages(path: Path, *, password: str | None = None, indices: range | None
         descents.close()
 
 
-def page_runs(count: int, processes: int) -> list[range]:
-    """Page indices in contiguous runs, one per process, none shorter than PAGES_PER_PROCESS (but the only one)."""
-    runs = max(1, min(processes, count // PAGES_PER_PROCESS))
-    bounds = [count * i // runs for i in range(runs + 1)]
-    return [range(start, stop) for start, stop in zip(bounds, bounds[1:])]
-
-
 def read_pages_on_cores(path: Path, *, password: str | None = None, processes: int = 1) -> list[PageContent]:
-    """Every page's content, a long document's pages read in runs by several processes at once: the first run
-    here, each other run in a forked process of its own. The pages come back in order; the first page
-    that cannot be read is the one reported."""
+    """Every page's content; a long document's pages read in runs by several processes at once."""
     with open_document(path, password=password) as pdf:
         count = len(pdf)
-    first, *others = page_runs(count, processes)
-    if not others:
-        return read_pages(path, password=password)
-    helpers = [Forked(read_pages, path, password=password, indices=run) for run in others]
-    waiting = list(helpers)
-    try:
-        pages = read_pages(path, password=password, indices=first)
-        while waiting:
-            pages.extend(waiting.pop(0).result())
-    finally:
-        for helper in waiting:
-            helper.cancel()
-    return pages
+    read = functools.partial(read_pages, path, password=password)
+    return in_runs(lambda run: read(indices=run), range(count), processes=processes, least=PAGES_PER_PROCESS)
 
 
 def extract(

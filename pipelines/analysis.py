@@ -98,6 +98,8 @@ def draft_document(pdf: Path, *, settings: RunSettings) -> Draft:
         "totals.csv": rows_to_csv(analysis.totals, TOTAL_COLUMNS),
         "mentions.csv": rows_to_csv(analysis.mentions, MENTION_COLUMNS),
     }
-    sections = tables_html(analysis, pdf, password=settings.password, processes=settings.processes)
+    sections = tables_html(
+        analysis, pdf, password=settings.password, processes=settings.processes, least=settings.tables_per_process
+    )
     document = dataclasses.replace(analysis.document, tables=(), text=())  # its tables travel as raws; its text is read
     return Draft(dataclasses.replace(analysis, document=document), files, sections)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from extract import RawTable, TextLine
+from extract.forked import in_runs
 
 from .normalise import CONNECTING_WORDS, NormalisedTable, join_printed_lines
 
@@ -164,29 +165,39 @@ def prose_by_table(text: Sequence[TextLine], raws: Sequence[RawTable]) -> list[l
     return out
 
 
-def document_to_mentions(
-    text: Sequence[TextLine], raws: Sequence[RawTable], tables: Sequence[NormalisedTable]
-) -> list[Mention]:
-    """Every amount the prose mentions, tied to its area's table where the tie is clear."""
+def prose_to_mentions(lines: Sequence[TextLine], table: NormalisedTable) -> list[Mention]:
+    """Every amount one area's prose mentions, tied to a line or group of its table where the tie is clear."""
     mentions = []
-    for lines, table in zip(prose_by_table(text, raws), tables):
-        prose, line_starts = lines_to_text(lines)
-        candidates = table_to_candidates(table)
-        for offset, sentence in text_to_sentences(prose):
-            for match in AMOUNT.finditer(sentence):
-                amount = printed_to_dkk(match["number"], match["fraction"], match["unit"])
-                status, tied_to, table_dkk = mention_status(amount, sentence, match.start(), candidates)
-                mentions.append(
-                    Mention(
-                        table_no=table.table_no,
-                        area=table.area,
-                        page=_page_at(offset + match.start(), line_starts),
-                        printed=match.group().strip(),
-                        amount_dkk=amount,
-                        sentence=sentence,
-                        tied_to=tied_to,
-                        table_dkk=table_dkk,
-                        status=status,
-                    )
+    prose, line_starts = lines_to_text(lines)
+    candidates = table_to_candidates(table)
+    for offset, sentence in text_to_sentences(prose):
+        for match in AMOUNT.finditer(sentence):
+            amount = printed_to_dkk(match["number"], match["fraction"], match["unit"])
+            status, tied_to, table_dkk = mention_status(amount, sentence, match.start(), candidates)
+            mentions.append(
+                Mention(
+                    table_no=table.table_no,
+                    area=table.area,
+                    page=_page_at(offset + match.start(), line_starts),
+                    printed=match.group().strip(),
+                    amount_dkk=amount,
+                    sentence=sentence,
+                    tied_to=tied_to,
+                    table_dkk=table_dkk,
+                    status=status,
                 )
+            )
     return mentions
+
+
+def document_to_mentions(
+    text: Sequence[TextLine], raws: Sequence[RawTable], tables: Sequence[NormalisedTable],
+    *, processes: int = 1, least: int = 1,
+) -> list[Mention]:
+    """Every amount the prose mentions, area by area; a long document's areas in runs of at least `least`
+    tables, by up to `processes` processes at once."""
+    areas = list(zip(prose_by_table(text, raws), tables))
+    return in_runs(
+        lambda run: [m for lines, table in run for m in prose_to_mentions(lines, table)], areas,
+        processes=processes, least=least,
+    )

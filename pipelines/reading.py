@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract import ExtractedDocument, ExtractSettings, InputError, ProjektpuljeError, RawTable, extract_document
+from extract.forked import in_runs
 
 from .narrative import Mention, document_to_mentions
 from .normalise import NormalisedTable, normalise_table
@@ -50,12 +51,18 @@ def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
     raws, skipped = budget_tables(document)
     if not raws:
         raise InputError(f"{pdf}: no budget tables found")
-    tables = [normalise_table(t, vocab=vocab, ordinal=i) for i, t in enumerate(raws, start=1)]
+    tables = in_runs(
+        lambda run: [normalise_table(t, vocab=vocab, ordinal=i) for i, t in run], list(enumerate(raws, start=1)),
+        processes=settings.processes, least=settings.tables_per_process,
+    )
     return Reading(document, tuple(raws), tuple(tables), tuple(skipped))
 
 
 def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
     """The whole first stage: tables with the chosen extractor, and what the prose says of them."""
     reading = read_tables(pdf, settings=settings, extractor=settings.extractor)
-    mentions = document_to_mentions(reading.document.text, reading.raws, reading.tables)
+    mentions = document_to_mentions(
+        reading.document.text, reading.raws, reading.tables, processes=settings.processes,
+        least=settings.tables_per_process,
+    )
     return Reading(reading.document, reading.raws, reading.tables, reading.skipped, tuple(mentions))

@@ -8,6 +8,7 @@ Images are embedded as PNG data URIs; the page loads nothing.
 from __future__ import annotations
 
 import base64
+import functools
 import io
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from extract import RawTable
-from extract.forked import Forked
+from extract.forked import in_runs
 from extract.model import BBox
 
 from .analysis import Analysis
@@ -639,15 +640,11 @@ def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
     return finding["table_no"] == table.table_no and (page is None or page in (raw.pages or (raw.page,)))
 
 
-# A run of tables drawn in a process of its own: fewer, and forking costs more than it saves.
-TABLES_PER_PROCESS = 20
-
-
 def tables_html(
-    analysis: Analysis, pdf: Path, *, password: str | None = None, processes: int = 1
+    analysis: Analysis, pdf: Path, *, password: str | None = None, processes: int = 1, least: int = 1
 ) -> tuple[str, ...]:
     """Each table's section of the report: its lines as read, its checks, and its PDF region drawn.
-    A long document's tables are drawn in runs by up to `processes` processes at once."""
+    A long document's tables are drawn in runs of at least `least` tables, by up to `processes` at once."""
     findings, mentions = analysis.findings, analysis.mentions
     every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
     images_left = MAX_TABLES_WITH_IMAGES  # the report stays a readable size, in memory too
@@ -659,18 +656,8 @@ def tables_html(
         wanted = every_image or (bool(own_findings) and images_left > 0)
         images_left -= wanted
         plans.append((raw, table, totals, own_findings, own_mentions, wanted))
-    runs = max(1, min(processes, len(plans) // TABLES_PER_PROCESS))
-    bounds = [len(plans) * i // runs for i in range(runs + 1)]
-    first, *others = [plans[start:stop] for start, stop in zip(bounds, bounds[1:])]
-    helpers = [Forked(plans_to_html, run, pdf, password=password) for run in others]
-    try:
-        sections = plans_to_html(first, pdf, password=password)
-        while helpers:
-            sections.extend(helpers.pop(0).result())
-    finally:
-        for helper in helpers:
-            helper.cancel()
-    return tuple(sections)
+    draw = functools.partial(plans_to_html, pdf=pdf, password=password)
+    return tuple(in_runs(draw, plans, processes=processes, least=least))
 
 
 def plans_to_html(plans: Sequence[tuple], pdf: Path, *, password: str | None = None) -> list[str]:

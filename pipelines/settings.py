@@ -20,4 +20,5 @@ class RunSettings:
     vocabulary: Path = DEFAULT_VOCABULARY
     cross_check: bool = False
     formats: tuple[str, ...] = ("csv",)
-    processes: int = 1  # processes that may share the reading of one document's pages
+    processes: int = 1  # processes that may share the work on one long document
+    tables_per_process: int = 20  # fewer tables are not worth a process of their own

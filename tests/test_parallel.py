@@ -1,14 +1,16 @@
-"""A long document on several cores: its pages read in runs by forked processes, its report's tables drawn
-the same way. Everything comes out as it does in one process. (The thresholds are lowered here, so the
-7-page sample is long enough to be shared.)"""
+"""A long document on several cores: its pages read, its tables normalised, its prose checked and its
+report's tables drawn in runs by forked processes. Everything comes out as it does in one process.
+(The thresholds are lowered here, so the 7-page sample is long enough to be shared.)"""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
 from extract import InputError
 from extract import pdfium_extractor as pdfium
-from extract.forked import CrashedError, Forked
+from extract.forked import CrashedError, Forked, in_runs, runs
 from pipelines import report
 from pipelines.analysis import analyse
 from pipelines.run import RunSettings, run_document
@@ -16,26 +18,33 @@ from pipelines.run import RunSettings, run_document
 from .conftest import GOLDEN, SAMPLE_2021
 from .helpers import differing_files
 
+SHARED = RunSettings(processes=2, tables_per_process=3)
+
 
 @pytest.fixture
-def short_runs(monkeypatch):
+def short_page_runs(monkeypatch):
     monkeypatch.setattr(pdfium, "PAGES_PER_PROCESS", 3)
-    monkeypatch.setattr(report, "TABLES_PER_PROCESS", 3)
 
 
-def test_pages_are_shared_in_contiguous_runs_none_too_short():
-    assert pdfium.page_runs(700, 2) == [range(0, 350), range(350, 700)]
-    assert pdfium.page_runs(7, 2) == [range(0, 7)]  # too short to share
-    assert pdfium.page_runs(100, 4) == [range(0, 33), range(33, 66), range(66, 100)]
-    assert pdfium.page_runs(0, 2) == [range(0, 0)]
+def test_work_is_shared_in_contiguous_runs_none_too_short():
+    assert runs(range(700), 2, least=32) == [range(0, 350), range(350, 700)]
+    assert runs(range(7), 2, least=32) == [range(0, 7)]  # too short to share
+    assert runs(range(100), 4, least=32) == [range(0, 33), range(33, 66), range(66, 100)]
+    assert runs([], 2, least=32) == [[]]
+    assert runs("abcde", 2, least=2) == ["ab", "cde"]
 
 
-def test_pages_read_in_runs_are_the_pages_read_in_one_go(short_runs):
-    assert pdfium.page_runs(7, 2) == [range(0, 3), range(3, 7)]
+def test_work_in_runs_comes_back_in_order():
+    pids = in_runs(lambda run: [os.getpid()] * len(run), range(6), processes=3, least=2)
+    assert pids[:2] == [os.getpid()] * 2 and len(set(pids)) == 3  # the first run here, the others each forked
+    assert in_runs(lambda run: [i * i for i in run], range(10), processes=3, least=2) == [i * i for i in range(10)]
+
+
+def test_pages_read_in_runs_are_the_pages_read_in_one_go(short_page_runs):
     assert pdfium.read_pages_on_cores(SAMPLE_2021, processes=2) == pdfium.read_pages(SAMPLE_2021)
 
 
-def test_a_page_that_cannot_be_read_in_another_process_is_named_by_its_number(short_runs, monkeypatch):
+def test_a_page_that_cannot_be_read_in_another_process_is_named_by_its_number(short_page_runs, monkeypatch):
     read = pdfium.page_to_content
 
     def fail_on_page_6(numbered, **kwargs):
@@ -49,13 +58,15 @@ def test_a_page_that_cannot_be_read_in_another_process_is_named_by_its_number(sh
     assert str(error.value) == f"{SAMPLE_2021}: damaged PDF (page 6 cannot be read: ValueError)"
 
 
-def test_the_report_tables_drawn_in_runs_are_those_drawn_in_one_go(short_runs):
-    analysis = analyse(SAMPLE_2021, settings=RunSettings())
-    assert report.tables_html(analysis, SAMPLE_2021, processes=2) == report.tables_html(analysis, SAMPLE_2021)
+def test_an_analysis_shared_among_processes_is_the_analysis_made_in_one(short_page_runs):
+    shared, alone = analyse(SAMPLE_2021, settings=SHARED), analyse(SAMPLE_2021, settings=RunSettings())
+    assert (shared.tables, shared.items, shared.totals, shared.findings, shared.mentions) == (
+        alone.tables, alone.items, alone.totals, alone.findings, alone.mentions)
+    assert report.tables_html(shared, SAMPLE_2021, processes=2, least=3) == report.tables_html(alone, SAMPLE_2021)
 
 
-def test_a_run_on_two_cores_writes_the_golden_files(short_runs, tmp_path):
-    result = run_document(SAMPLE_2021, settings=RunSettings(out_dir=tmp_path, processes=2))
+def test_a_run_on_two_cores_writes_the_golden_files(short_page_runs, tmp_path):
+    result = run_document(SAMPLE_2021, settings=RunSettings(out_dir=tmp_path, processes=2, tables_per_process=3))
     assert differing_files(result.out_dir, GOLDEN / result.out_dir.name) == []
     assert (result.tables, result.lines, result.checks_ok, result.checks) == (7, 49, 20, 20)
 
@@ -70,8 +81,6 @@ def test_a_forked_call_returns_its_result_or_raises_its_error():
 
 
 def test_a_forked_process_that_dies_is_reported_with_its_status():
-    import os
-
     with pytest.raises(CrashedError, match=r"^its process ended without a result \(status \d+\)$") as crash:
         Forked(os._exit, 3).result()
     assert os.waitstatus_to_exitcode(crash.value.status) == 3
