@@ -21,8 +21,7 @@ from .layout import (
     region_is_ruled,
 )
 from .model import ExtractedDocument, RawRow
-from .pdf_input import open_pdf, pages_read, require_text
-from .pdfplumber_extractor import page_to_content
+from .pdfplumber_extractor import read_pages
 
 NAME = "camelot"
 AREA_PADDING = 6.0  # points around the text of a table, so a grid's outer rules fall inside
@@ -121,9 +120,7 @@ def extract(
     path: Path, *, settings: ExtractSettings, password: str | None = None, processes: int = 1
 ) -> ExtractedDocument:
     """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
-    with open_pdf(path, password=password) as pdf:
-        pages = list(pages_read(path, pdf, page_to_content))
-    require_text(path, pages)
+    pages = read_pages(path, password=password)
     layouts = pages_to_layouts(pages, settings=settings)
     for page, layout in zip(pages, layouts):
         if layout.regions:

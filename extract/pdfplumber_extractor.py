@@ -28,12 +28,18 @@ def page_to_content(page) -> PageContent:
     return PageContent(page.page_number, float(page.width), float(page.height), words, rules, verticals)
 
 
+def read_pages(path: Path, *, password: str | None = None) -> list[PageContent]:
+    """Every page's words and rules, read with pdfplumber; a PDF without any text is refused."""
+    with open_pdf(path, password=password) as pdf:
+        pages = list(pages_read(path, pdf, page_to_content))
+    require_text(path, pages)
+    return pages
+
+
 def extract(
     path: Path, *, settings: ExtractSettings, password: str | None = None, processes: int = 1
 ) -> ExtractedDocument:
     """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
-    with open_pdf(path, password=password) as pdf:
-        pages = list(pages_read(path, pdf, page_to_content))
-    require_text(path, pages)
+    pages = read_pages(path, password=password)
     tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
     return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))

@@ -55,6 +55,13 @@ def test_a_total_that_is_not_exact_breaks_its_rule(analysis):
         "stated_is_exact_decimal failed at totals row 1 (table 1, page 1, 'Tilskudsmidler i alt'), column stated_tkr: 1500.0")
 
 
+def python_prints(code: str) -> list[str]:
+    """The lines a fresh Python process prints running `code` (which must succeed)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.splitlines()
+
+
 def test_the_first_stage_runs_without_pandas():
     code = (
         "import sys\n"
@@ -65,9 +72,7 @@ def test_the_first_stage_runs_without_pandas():
         "assert draft.table_sections and draft.files['items.csv']\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas', 'pandera', 'numpy')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "[]"
+    assert python_prints(code) == ["[]"]
 
 
 def test_the_rules_hold_the_same_where_the_command_checks_them_without_pyarrow(analysis):
@@ -87,9 +92,7 @@ def test_the_rules_hold_the_same_where_the_command_checks_them_without_pyarrow(a
         "broken = run.checked(dataclasses.replace(analysis, items=tuple(items), totals=tuple(totals)))\n"
         "print('\\n'.join(f['message'] for f in broken.findings if f['kind'] == 'rule_failed'))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.splitlines() == [
+    assert python_prints(code) == [
         "dkk_is_tkr_times_1000 failed at items row 4 (table 1, page 1, 'Udviklingsaktiviteter og analyser')",
         "stated_is_exact_decimal failed at totals row 1 (table 1, page 1, 'Tilskudsmidler i alt'), column stated_tkr: 1500.0",
     ]
