@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import ExtractedDocument, ExtractSettings, InputError, ProjektpuljeError, RawTable, extract_document
+from extract import ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
 from extract.forked import in_runs
 
 from .narrative import Mention, document_to_mentions
