@@ -17,8 +17,8 @@ from typing import Callable, Iterable, Sequence
 from extract import ProjektpuljeError
 from extract.forked import CrashedError
 
-from .output import recover_folder, safe_folder_name
 from .ahead import ReadAhead
+from .output import recover_folder, safe_folder_name
 from .settings import RunSettings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
