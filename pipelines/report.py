@@ -634,6 +634,14 @@ def table_images(
 # --- the page ---------------------------------------------------------------------
 
 
+def by_table(rows: Sequence[dict]) -> dict[int | None, list[dict]]:
+    """Rows (findings, mentions) by their table number, in their order."""
+    grouped: dict[int | None, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["table_no"], []).append(row)
+    return grouped
+
+
 def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
     """A finding is about this table: its number, and (where it has one) a page of the table."""
     page = finding.get("page")
@@ -645,14 +653,14 @@ def tables_html(
 ) -> tuple[str, ...]:
     """Each table's section of the report: its lines as read, its checks, and its PDF region drawn.
     A long document's tables are drawn in runs of at least `least` tables, by up to `processes` at once."""
-    findings, mentions = analysis.findings, analysis.mentions
+    findings, mentions = by_table(analysis.findings), by_table(analysis.mentions)
     every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
     images_left = MAX_TABLES_WITH_IMAGES  # the report stays a readable size, in memory too
     table_totals = analysis.table_totals or [analysis.totals] * len(analysis.tables)
     plans = []
     for raw, table, totals in zip(analysis.raws, analysis.tables, table_totals):
-        own_findings = [f for f in findings if _concerns(f, table, raw)]
-        own_mentions = [m for m in mentions if m["table_no"] == table.table_no]
+        own_findings = [f for f in findings.get(table.table_no, ()) if _concerns(f, table, raw)]
+        own_mentions = mentions.get(table.table_no, [])
         wanted = every_image or (bool(own_findings) and images_left > 0)
         images_left -= wanted
         plans.append((raw, table, totals, own_findings, own_mentions, wanted))
