@@ -68,17 +68,15 @@ def compare_totals(table: NormalisedTable, other: NormalisedTable, *, names: tup
     findings = []
     for total in table.totals:
         if _total_key(total) not in theirs:
-            what = f"'{total.section} i alt'" if total.level == "section" else "'Total'"
             findings.append(_finding(
                 table, page=total.page, item="", section=total.section, year=total.year, stated=total.stated_tkr,
-                computed=None, message=f"{names[0]} read {what} = {total.stated_tkr}; {names[1]} read it otherwise",
+                computed=None, message=f"{names[0]} read '{total.label}' = {total.stated_tkr}; {names[1]} read it otherwise",
             ))
     for total in other.totals:
         if _total_key(total) not in mine:
-            what = f"'{total.section} i alt'" if total.level == "section" else "'Total'"
             findings.append(_finding(
                 table, page=total.page, item="", section=total.section, year=total.year, stated=None,
-                computed=total.stated_tkr, message=f"{names[1]} read {what} = {total.stated_tkr}; {names[0]} did not",
+                computed=total.stated_tkr, message=f"{names[1]} read '{total.label}' = {total.stated_tkr}; {names[0]} did not",
             ))
     return findings
 

@@ -61,6 +61,7 @@ class StatedTotal:
     stated_tkr: Decimal
     page: int
     source_file: str
+    label: str  # as printed ("Tilskudsmidler i alt", "Total"): how findings and the report name it
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,10 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
                 section, key, level = "", "", "table"
             for year, (amount, _) in zip(years, amounts):
                 totals.append(
-                    StatedTotal(year, table_no, area, level, section, key, amount * factor / TKR, row.value_page, raw.source)
+                    StatedTotal(
+                        year, table_no, area, level, section, key, amount * factor / TKR, row.value_page, raw.source,
+                        label,
+                    )
                 )
             state.group, state.after_subtotal = "", True
             continue

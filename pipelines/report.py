@@ -112,7 +112,7 @@ def total_line(chunk: Sequence[StatedTotal], reconciled: Sequence[dict], label: 
     kind = "subtotal" if first.level == "section" else "total"
     return Line(
         kind,
-        label or (f"{first.section} i alt" if kind == "subtotal" else "Total"),
+        label or first.label,
         amounts=tuple(s.stated_tkr for s in chunk),
         computed=tuple(r.get("computed_tkr") for r in reconciled),
         difference=tuple(r.get("difference_tkr") for r in reconciled),

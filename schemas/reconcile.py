@@ -14,14 +14,15 @@ def _is_under(item: Mapping, total: Mapping) -> bool:
 
 
 def reconcile_rows(items: Sequence[Mapping], stated: Sequence[Mapping]) -> list[dict]:
-    """Each stated total with computed_tkr (the exact sum of the item rows under it), difference_tkr and status.
+    """Each stated total with computed_tkr (the exact sum of the item rows under it), difference_tkr and status,
+    and its label as printed (not a column of totals.csv; findings name the total by it).
     The rows are those of one table: a total counts the rows of its own table only."""
     out = []
     for total in stated:
         computed = sum((i["amount_tkr"] for i in items if _is_under(i, total)), Decimal(0))
         difference = total["stated_tkr"] - computed
         out.append({**{c: total[c] for c in STATED_COLUMNS}, "computed_tkr": computed, "difference_tkr": difference,
-                    "status": "ok" if difference == 0 else "mismatch"})
+                    "status": "ok" if difference == 0 else "mismatch", "label": total["label"]})
     return out
 
 
@@ -44,16 +45,17 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
         if total["level"] == "section":
             findings.append(base | {
                 "kind": "subtotal_mismatch", "root_cause": True,
-                "message": f"'{total['section']} i alt' states {total['stated_tkr']} but its lines sum to "
+                "message": f"'{total['label']}' states {total['stated_tkr']} but its lines sum to "
                            f"{total['computed_tkr']} (1.000 kr.)",
             })
             continue
         subtotals = [s for s in totals if _same_table(s, total) and s["level"] == "section"]
         wrong = [s for s in subtotals if s["status"] == "mismatch"]
         knock_on = bool(wrong) and sum((s["stated_tkr"] for s in subtotals), Decimal(0)) == total["stated_tkr"]
-        message = f"'Total' states {total['stated_tkr']} but the table's lines sum to {total['computed_tkr']} (1.000 kr.)"
+        message = (f"'{total['label']}' states {total['stated_tkr']} but the table's lines sum to "
+                   f"{total['computed_tkr']} (1.000 kr.)")
         if knock_on:
-            names = ", ".join(f"'{s['section']} i alt'" for s in wrong)
+            names = ", ".join(f"'{s['label']}'" for s in wrong)
             message += f"; it equals the sum of the stated subtotals, so it follows from {names}"
         findings.append(base | {"kind": "total_mismatch", "root_cause": not knock_on, "message": message})
     return findings

@@ -23,9 +23,8 @@ def rows_to_frame(rows: Sequence[Mapping], columns: Sequence[str]) -> pd.DataFra
 
 
 def row_to_where(row: Mapping) -> str:
-    """Where a row stands in the document: "table 1, page 2, 'Euroskills'" (a total: its section, or Total)."""
-    label = row.get("item") or (f"{row['section']} i alt" if row.get("level") == "section" else "Total")
-    return f"table {row['table_no']}, page {row['page']}, '{label}'"
+    """Where a row stands in the document: "table 1, page 2, 'Euroskills'" (an item, or a total's label)."""
+    return f"table {row['table_no']}, page {row['page']}, '{row.get('item') or row.get('label', '')}'"
 
 
 def _failures(

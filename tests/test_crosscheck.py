@@ -10,7 +10,7 @@ def item(label, amount, page=1):
 
 
 def table(items, total):
-    totals = (StatedTotal(2021, 6, "Klima", "table", "", "", Decimal(total), 2, "x.pdf"),)
+    totals = (StatedTotal(2021, 6, "Klima", "table", "", "", Decimal(total), 2, "x.pdf", "Total"),)
     return NormalisedTable(6, "Klima", "1.000 kr.", (2021,), tuple(items), totals)
 
 

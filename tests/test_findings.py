@@ -9,16 +9,18 @@ from schemas.reconcile import totals_to_findings
 
 def totals(rows):
     columns = ["year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "computed_tkr",
-               "difference_tkr", "status", "page"]
+               "difference_tkr", "status", "page", "label"]
     decimals = {"stated_tkr", "computed_tkr", "difference_tkr"}
     return [{c: Decimal(v) if c in decimals else v for c, v in zip(columns, row)} for row in rows]
 
 
 def test_a_total_that_follows_a_wrong_subtotal_is_not_a_root_cause():
     frame = totals([
-        (2021, 1, "Mobilitet", "section", "Tilskudsmidler", "tilskudsmidler", 1600, 1500, 100, "mismatch", 1),
-        (2021, 1, "Mobilitet", "section", "Udviklingsmidler", "udviklingsmidler", 500, 500, 0, "ok", 1),
-        (2021, 1, "Mobilitet", "table", "", "", 2100, 2000, 100, "mismatch", 1),
+        (2021, 1, "Mobilitet", "section", "Tilskudsmidler", "tilskudsmidler", 1600, 1500, 100, "mismatch", 1,
+         "Tilskudsmidler i alt"),
+        (2021, 1, "Mobilitet", "section", "Udviklingsmidler", "udviklingsmidler", 500, 500, 0, "ok", 1,
+         "Udviklingsmidler i alt"),
+        (2021, 1, "Mobilitet", "table", "", "", 2100, 2000, 100, "mismatch", 1, "Total"),
     ])
     found = [(f["kind"], f["root_cause"]) for f in totals_to_findings(frame)]
     assert found == [("subtotal_mismatch", True), ("total_mismatch", False)]
@@ -27,8 +29,9 @@ def test_a_total_that_follows_a_wrong_subtotal_is_not_a_root_cause():
 
 def test_a_total_wrong_on_its_own_is_a_root_cause():
     frame = totals([
-        (2021, 6, "Klima", "section", "Udviklingsmidler", "udviklingsmidler", 2100, 2100, 0, "ok", 6),
-        (2021, 6, "Klima", "table", "", "", 2150, 2100, 50, "mismatch", 6),
+        (2021, 6, "Klima", "section", "Udviklingsmidler", "udviklingsmidler", 2100, 2100, 0, "ok", 6,
+         "Udviklingsmidler i alt"),
+        (2021, 6, "Klima", "table", "", "", 2150, 2100, 50, "mismatch", 6, "Total"),
     ])
     (finding,) = totals_to_findings(frame)
     assert (finding["kind"], finding["root_cause"], finding["difference"]) == ("total_mismatch", True, Decimal(50))
@@ -77,7 +80,7 @@ def test_tables_with_the_same_number_are_reconciled_each_against_its_own_rows():
     def table(amount, total):
         items = (Item(2021, 6, "Klima", "Udviklingsmidler", "udviklingsmidler", "", "Analyser", "", "",
                       Decimal(amount), amount * 1000, 1, "x.pdf"),)
-        totals = (StatedTotal(2021, 6, "Klima", "table", "", "", Decimal(total), 1, "x.pdf"),)
+        totals = (StatedTotal(2021, 6, "Klima", "table", "", "", Decimal(total), 1, "x.pdf", "Total"),)
         return NormalisedTable(6, "Klima", "1.000 kr.", (2021,), items, totals)
 
     items, per_table = reconcile_tables([table(500, 500), table(400, 450)])
