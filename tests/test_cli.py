@@ -107,3 +107,13 @@ def test_cross_check_reads_with_both_extractors_and_finds_no_disagreement_on_the
     findings = (tmp_path / STEM / "findings.csv").read_text(encoding="utf-8")
     assert "extractor_disagreement" not in findings
     assert findings.count("\n") == 2  # the header and the one narrative_mismatch
+
+
+def test_the_output_folder_is_made_by_the_run_not_kept_in_the_repository(tmp_path, capsys):
+    out = tmp_path / "not" / "yet" / "output"
+    assert main(["run", "--out", str(out), "-q"]) == 1
+    assert (out / STEM / "items.csv").exists()
+    root = SAMPLES.parent
+    if shutil.which("git") and (root / ".git").exists():
+        tracked = subprocess.run(["git", "ls-files", "output"], cwd=root, capture_output=True, text=True, check=True)
+        assert tracked.stdout == ""
