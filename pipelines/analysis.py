@@ -28,13 +28,17 @@ class Analysis:
     raws: tuple[RawTable, ...]
     tables: tuple[NormalisedTable, ...]
     items: tuple[dict, ...]
-    totals: tuple[dict, ...]
+    table_totals: tuple[tuple[dict, ...], ...]  # totals.csv's rows of each table, in table order
     findings: tuple[dict, ...]
     mentions: tuple[dict, ...]
     skipped: tuple[str, ...]
     title: str = ""
     year: int | None = None
-    table_totals: tuple[tuple[dict, ...], ...] = ()  # totals.csv's rows of each table, in table order
+
+    @property
+    def totals(self) -> list[dict]:
+        """totals.csv's rows."""
+        return [row for rows in self.table_totals for row in rows]
 
     @property
     def lines(self) -> int:
@@ -82,9 +86,8 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     first_page = [line.text for line in reading.document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
     return Analysis(
-        reading.document, reading.raws, reading.tables, tuple(items),
-        tuple(row for rows in table_totals for row in rows), tuple(findings), tuple(mentions_to_rows(reading.mentions)),
-        reading.skipped, title=title, year=year, table_totals=tuple(tuple(rows) for rows in table_totals),
+        reading.document, reading.raws, reading.tables, tuple(items), tuple(tuple(rows) for rows in table_totals),
+        tuple(findings), tuple(mentions_to_rows(reading.mentions)), reading.skipped, title=title, year=year,
     )
 
 

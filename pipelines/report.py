@@ -656,9 +656,8 @@ def tables_html(
     findings, mentions = by_table(analysis.findings), by_table(analysis.mentions)
     every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
     images_left = MAX_TABLES_WITH_IMAGES  # the report stays a readable size, in memory too
-    table_totals = analysis.table_totals or [analysis.totals] * len(analysis.tables)
     plans = []
-    for raw, table, totals in zip(analysis.raws, analysis.tables, table_totals):
+    for raw, table, totals in zip(analysis.raws, analysis.tables, analysis.table_totals):
         own_findings = [f for f in findings.get(table.table_no, ()) if _concerns(f, table, raw)]
         own_mentions = mentions.get(table.table_no, [])
         wanted = every_image or (bool(own_findings) and images_left > 0)

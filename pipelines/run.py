@@ -103,7 +103,7 @@ def run_document(
     out_dir = settings.out_dir / safe_folder_name(pdf.stem)
     write_folder(out_dir, draft_to_files(draft, analysis, pdf=pdf, settings=settings))
     return DocumentResult(
-        source=pdf, out_dir=out_dir, tables=len(analysis.tables), lines=analysis.lines, totals=analysis.totals,
+        source=pdf, out_dir=out_dir, tables=len(analysis.tables), lines=analysis.lines, totals=tuple(analysis.totals),
         findings=analysis.findings, skipped=analysis.skipped,
     )
 
