@@ -1,6 +1,6 @@
 """report.html as an auditor sees it: built for the samples and rendered by a real headless Chromium.
 
-Chromium comes from tests/setup-browser.sh; without it these tests fail, they do not skip.
+Chromium comes from tests/setup-system.sh; without it these tests fail, they do not skip.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def find_chromium() -> str:
     browser = shutil.which("chromium")
     if browser is None:
         pytest.fail(
-            "chromium is not on PATH: run `sh tests/setup-browser.sh` (it installs Debian's chromium) before pytest",
+            "chromium is not on PATH: run `sh tests/setup-system.sh` (it installs Debian's chromium) before pytest",
             pytrace=False,
         )
     return browser
@@ -260,7 +260,7 @@ def test_screenshot_is_a_real_rendering(name, work):
 
 def test_missing_chromium_fails_with_the_setup_hint(monkeypatch):
     monkeypatch.setenv("PATH", "")
-    with pytest.raises(pytest.fail.Exception, match="tests/setup-browser.sh"):
+    with pytest.raises(pytest.fail.Exception, match="tests/setup-system.sh"):
         find_chromium()
 
 
