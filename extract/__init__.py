@@ -12,9 +12,9 @@ from .model import ExtractedDocument, RawRow, RawTable, TextLine
 
 # name → module with `extract(path, *, settings, password)`; adding an extractor is adding a file.
 EXTRACTORS = {
-    "pdfplumber": "extract.pdfplumber_extractor",
-    "camelot": "extract.camelot_extractor",
-    "pdfium": "extract.pdfium_extractor",
+    "pdfplumber": ".pdfplumber_extractor",
+    "camelot": ".camelot_extractor",
+    "pdfium": ".pdfium_extractor",
 }
 DEFAULT_EXTRACTOR = "pdfium"
 
@@ -36,7 +36,7 @@ def extract_document(
     processes where the extractor can (pdfium, for long documents)."""
     if extractor not in EXTRACTORS:
         raise ProjektpuljeError(f"unknown extractor {extractor!r}; choose from {', '.join(EXTRACTORS)}")
-    module = import_module(EXTRACTORS[extractor])
+    module = import_module(EXTRACTORS[extractor], __package__)
     return module.extract(Path(path), settings=settings or ExtractSettings(), password=password, processes=processes)
 
 

@@ -9,11 +9,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
+from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
 
-from .batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Outcome, pdfs_in, run_batch
-from .output import parquet_available, write_combined
-from .settings import BUNDLED_SAMPLE, RunSettings
+from projektpulje.stages.batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Outcome, pdfs_in, run_batch
+from projektpulje.outputs.files import parquet_available, write_combined
+from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 
 RUN_HELP = """\
 Extract every budget table of each PDF into DIR/<pdf stem>/ (items.csv, totals.csv,
@@ -156,8 +156,8 @@ def _add_compare(sub) -> None:
 
 
 def command_compare(args: argparse.Namespace) -> int:
-    from .compare import compare_editions, summary_lines
-    from .run import edition_items, write_compare
+    from projektpulje.compare import compare_editions, summary_lines
+    from projektpulje.stages.run import edition_items, write_compare
 
     try:
         old_items, old_year = edition_items(args.old)

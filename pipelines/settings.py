@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import DEFAULT_EXTRACTOR
+from projektpulje.extract import DEFAULT_EXTRACTOR
 
-from .vocabulary import DEFAULT_VOCABULARY
+from projektpulje.budget.vocabulary import DEFAULT_VOCABULARY
 
-BUNDLED_SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "udmoentning-af-projektpuljen-2021.pdf"
+# The 2021 sample ships inside the package (data/ links to samples/ in a checkout), so an installed
+# projektpulje runs on it from any folder.
+BUNDLED_SAMPLE = Path(__file__).resolve().parent / "data" / "udmoentning-af-projektpuljen-2021.pdf"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,6 @@ SAMPLE_2021 = SAMPLES / "udmoentning-af-projektpuljen-2021.pdf"
 
 @pytest.fixture
 def vocab():
-    from pipelines.vocabulary import load_vocabulary
+    from projektpulje.budget.vocabulary import load_vocabulary
 
     return load_vocabulary()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipelines.cli import main
+from projektpulje.cli import main
 
 from .conftest import FIXTURES, GOLDEN, SAMPLE_2021
 from .pdfs import minimal_pdf
@@ -94,7 +94,7 @@ def test_a_traceback_only_with_debug(tmp_path, capsys):
      ("a\x07b", "a_b"), ("all", "all-document"), ("..", "document")],
 )
 def test_output_folder_names_are_made_safe(stem, folder):
-    from pipelines.output import safe_folder_name
+    from projektpulje.outputs.files import safe_folder_name
 
     assert safe_folder_name(stem) == folder
 

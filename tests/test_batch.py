@@ -8,11 +8,11 @@ import shutil
 import time
 from pathlib import Path
 
-import pipelines.batch as batch
-from pipelines.batch import run_batch
-from pipelines.cli import main
-from pipelines.output import recover_folder, write_folder
-from pipelines.run import RunSettings
+import projektpulje.stages.batch as batch
+from projektpulje.stages.batch import run_batch
+from projektpulje.cli import main
+from projektpulje.outputs.files import recover_folder, write_folder
+from projektpulje.stages.run import RunSettings
 
 from .conftest import SAMPLE_2021, SAMPLES
 

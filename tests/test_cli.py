@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from pipelines.cli import main
+from projektpulje.cli import main
+from projektpulje.settings import BUNDLED_SAMPLE
 
 from .conftest import GOLDEN, SAMPLE_2021, SAMPLES
 from .helpers import differing_files
@@ -21,7 +22,8 @@ def test_run_without_arguments_processes_the_bundled_sample(tmp_path, capsys):
     assert main(["run", "--out", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     assert out == f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok, 1 finding -> {tmp_path / STEM}\n"
-    assert f"reading {SAMPLE_2021}" in err
+    assert f"reading {BUNDLED_SAMPLE}" in err
+    assert BUNDLED_SAMPLE.read_bytes() == SAMPLE_2021.read_bytes()
     assert "narrative_mismatch: udmoentning-af-projektpuljen-2021.pdf, page 4, table 5: the text says 0,537 mio. kr." in err
     assert sorted(p.name for p in (tmp_path / STEM).iterdir()) == [
         "datapackage.json", "findings.csv", "items.csv", "mentions.csv", "report.html", "totals.csv"]

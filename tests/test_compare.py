@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.cli import main
+from projektpulje.cli import main
 
 from .conftest import GOLDEN, SAMPLES
 from .helpers import read_rows

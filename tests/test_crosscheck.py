@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from pipelines.crosscheck import cross_check
-from pipelines.normalise import Item, NormalisedTable, StatedTotal
+from projektpulje.audit.crosscheck import cross_check
+from projektpulje.budget.normalise import Item, NormalisedTable, StatedTotal
 
 
 def item(label, amount, page=1):

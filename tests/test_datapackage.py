@@ -12,7 +12,7 @@ from decimal import Decimal
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.cli import main
+from projektpulje.cli import main
 
 from .conftest import SAMPLE_2021, SAMPLES
 from .helpers import read_rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, run_document
 
 from .conftest import FIXTURES, GOLDEN
 from .helpers import differing_files

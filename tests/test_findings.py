@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from pipelines.narrative import AMOUNT, mention_status, printed_to_dkk, table_to_candidates, text_to_sentences
-from pipelines.normalise import Item, NormalisedTable
-from schemas.reconcile import totals_to_findings
+from projektpulje.budget.narrative import AMOUNT, mention_status, printed_to_dkk, table_to_candidates, text_to_sentences
+from projektpulje.budget.normalise import Item, NormalisedTable
+from projektpulje.schemas.reconcile import totals_to_findings
 
 
 def totals(rows):
@@ -74,8 +74,8 @@ def test_sentences_do_not_end_after_abbreviations():
 
 
 def test_tables_with_the_same_number_are_reconciled_each_against_its_own_rows():
-    from pipelines.normalise import StatedTotal
-    from pipelines.analysis import reconcile_tables
+    from projektpulje.budget.normalise import StatedTotal
+    from projektpulje.stages.analysis import reconcile_tables
 
     def table(amount, total):
         items = (Item(2021, 6, "Klima", "Udviklingsmidler", "udviklingsmidler", "", "Analyser", "", "",

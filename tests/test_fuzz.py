@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from pipelines.batch import run_batch
-from pipelines.run import RunSettings
+from projektpulje.stages.batch import run_batch
+from projektpulje.stages.run import RunSettings
 
 from .conftest import SAMPLES
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.layout import (
+from projektpulje.extract.layout import (
     ExtractSettings,
     Line,
     PageContent,
@@ -132,8 +132,8 @@ def test_a_value_close_to_a_long_label_is_still_a_value_inside_a_known_column():
 
 
 def test_a_unit_on_its_own_line_above_the_year_header_is_the_tables_unit():
-    from pipelines.normalise import normalise_table
-    from pipelines.vocabulary import load_vocabulary
+    from projektpulje.budget.normalise import normalise_table
+    from projektpulje.budget.vocabulary import load_vocabulary
 
     page = _page(1, [words("(1.000 kr.)", 50, 88), row("", "2021", 100), row("Udviklingsmidler", "", 112),
                      row("Analyser", "500", 124), row("Formidling", "350", 136), row("Total", "850", 148),

@@ -7,7 +7,7 @@ import csv
 
 import pytest
 
-from pipelines.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, run_document
 
 from .conftest import FIXTURES, GOLDEN
 

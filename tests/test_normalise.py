@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from extract import RawRow, RawTable, TableError
-from pipelines.normalise import caption_to_number_and_area, normalise_table, rows_to_logical_rows
+from projektpulje.extract import RawRow, RawTable, TableError
+from projektpulje.budget.normalise import caption_to_number_and_area, normalise_table, rows_to_logical_rows
 
 
 def raw_table(rows, *, header=("1.000 kr.", "2021"), caption="Tabel 3. Klima - aktiviteter og forventet forbrug",

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines.numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
+from projektpulje.budget.numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,12 @@ import os
 
 import pytest
 
-from extract import InputError
-from extract import pdfium_extractor as pdfium
-from extract.forked import CrashedError, Forked, in_runs, runs
-from pipelines import report
-from pipelines.analysis import analyse
-from pipelines.run import RunSettings, run_document
+from projektpulje.extract import InputError
+from projektpulje.extract import pdfium_extractor as pdfium
+from projektpulje.extract.forked import CrashedError, Forked, in_runs, runs
+from projektpulje.outputs import report
+from projektpulje.stages.analysis import analyse
+from projektpulje.stages.run import RunSettings, run_document
 
 from .conftest import GOLDEN, SAMPLE_2021
 from .helpers import differing_files

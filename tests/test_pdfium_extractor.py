@@ -8,10 +8,10 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from extract import InputError
-from extract import pdfium_extractor as pdfium
-from extract import pdfplumber_extractor
-from pipelines.run import RunSettings, run_document
+from projektpulje.extract import InputError
+from projektpulje.extract import pdfium_extractor as pdfium
+from projektpulje.extract import pdfplumber_extractor
+from projektpulje.stages.run import RunSettings, run_document
 
 from .conftest import FIXTURES, SAMPLE_2021, SAMPLES
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipelines.report import Line, analysis_to_html, danish_amount, line_html
-from pipelines.run import RunSettings, analyse
+from projektpulje.outputs.report import Line, analysis_to_html, danish_amount, line_html
+from projektpulje.stages.run import RunSettings, analyse
 
 from .conftest import FIXTURES, SAMPLES
 

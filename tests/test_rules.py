@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
-from pipelines.analysis import analyse
-from pipelines.run import checked
-from pipelines.settings import BUNDLED_SAMPLE, RunSettings
-from schemas import ITEM_COLUMNS, STATED_COLUMNS, TOTAL_COLUMNS
-from schemas.tidy import Items, ReconciledTotals, StatedTotals
+from projektpulje.stages.analysis import analyse
+from projektpulje.stages.run import checked
+from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
+from projektpulje.schemas import ITEM_COLUMNS, STATED_COLUMNS, TOTAL_COLUMNS
+from projektpulje.schemas.tidy import Items, ReconciledTotals, StatedTotals
 
 
 def test_the_contract_columns_are_the_models_columns():
@@ -64,9 +64,9 @@ def python_prints(code: str) -> list[str]:
 def test_the_first_stage_runs_without_pandas():
     code = (
         "import sys\n"
-        "from pipelines.analysis import draft_document\n"
-        "from pipelines.settings import BUNDLED_SAMPLE, RunSettings\n"
-        "import pipelines.cli, pipelines.ahead\n"
+        "from projektpulje.stages.analysis import draft_document\n"
+        "from projektpulje.settings import BUNDLED_SAMPLE, RunSettings\n"
+        "import projektpulje.cli, projektpulje.stages.ahead\n"
         "draft = draft_document(BUNDLED_SAMPLE, settings=RunSettings())\n"
         "assert draft.table_sections and draft.files['items.csv']\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas', 'pandera', 'numpy')))\n"
@@ -75,11 +75,11 @@ def test_the_first_stage_runs_without_pandas():
 
 
 def test_the_rules_hold_the_same_where_the_command_checks_them_without_pyarrow(analysis):
-    # `projektpulje run` loads pandas without pyarrow when it writes no Parquet (pipelines.batch.load_second_stage).
+    # `projektpulje run` loads pandas without pyarrow when it writes no Parquet (projektpulje.stages.batch.load_second_stage).
     code = (
         "import dataclasses, sys\n"
-        "from pipelines.batch import load_second_stage\n"
-        "from pipelines.settings import BUNDLED_SAMPLE, RunSettings\n"
+        "from projektpulje.stages.batch import load_second_stage\n"
+        "from projektpulje.settings import BUNDLED_SAMPLE, RunSettings\n"
         "run = load_second_stage(RunSettings())\n"
         "assert sys.modules['pyarrow'] is None\n"
         "analysis = run.analyse(BUNDLED_SAMPLE, settings=RunSettings())\n"
@@ -100,7 +100,7 @@ def test_the_rules_hold_the_same_where_the_command_checks_them_without_pyarrow(a
 def test_a_rule_on_the_columns_names_the_column_it_missed_or_did_not_expect(analysis):
     import pandera.errors
 
-    from schemas.validate import _failures, rows_to_frame
+    from projektpulje.schemas.validate import _failures, rows_to_frame
 
     frame = rows_to_frame(analysis.items, ITEM_COLUMNS).drop(columns=["group"]).assign(extra=1)
     with pytest.raises(pandera.errors.SchemaErrors) as error:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, run_document
 
 from .conftest import GOLDEN, SAMPLES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, run_document
 
 from .conftest import GOLDEN, SAMPLES
 from .helpers import differing_files, read_rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, run_document
 
 KEPT = {"items.csv", "totals.csv", "findings.csv", "mentions.csv"}  # the reviewed files; the rest is derived
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from .numbers import decimal_to_text
+from projektpulje.budget.numbers import decimal_to_text
 
 FOLDER_MODE = 0o755
 COMBINED_FOLDER = "all"  # DIR/all/ holds the combined files of a batch
@@ -129,7 +129,7 @@ def combine_csvs(parts: list[tuple[bytes, str]]) -> bytes:
 def write_combined(out_dir: Path, documents: list[tuple[Path, Path]]) -> Path:
     """DIR/all/: each document's items, totals and findings in one file, with the source PDF named on every row,
     and their datapackage.json. `documents` are (output folder, PDF)."""
-    from .datapackage import PACKAGE_FILE, datapackage
+    from projektpulje.outputs.datapackage import PACKAGE_FILE, datapackage
 
     target = out_dir / COMBINED_FOLDER
     files = {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from schemas import RuleFailure, totals_to_findings
+from projektpulje.schemas import RuleFailure, totals_to_findings
 
-from .narrative import Mention
-from .normalise import NormalisedTable
+from projektpulje.budget.narrative import Mention
+from projektpulje.budget.normalise import NormalisedTable
 
 FINDING_COLUMNS = [
     "kind", "root_cause", "year", "table_no", "area", "section", "item",

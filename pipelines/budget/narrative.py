@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
-from extract import RawTable, TextLine
-from extract.forked import in_runs
+from projektpulje.extract import RawTable, TextLine
+from projektpulje.extract.forked import in_runs
 
-from .normalise import CONNECTING_WORDS, NormalisedTable, join_printed_lines
+from projektpulje.budget.normalise import CONNECTING_WORDS, NormalisedTable, join_printed_lines
 
 # Verbs and nouns of allocating money; a sentence without one states no budget amount.
 ALLOCATION_STEMS = ("afsæt", "afsat", "bevilg", "bevilling", "bevilget", "omprioriter", "omdisponer", "anvendes")

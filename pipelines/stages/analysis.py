@@ -8,16 +8,16 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import ExtractedDocument, ProjektpuljeError, RawTable
-from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile_rows
+from projektpulje.extract import ExtractedDocument, ProjektpuljeError, RawTable
+from projektpulje.schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile_rows
 
-from .crosscheck import cross_check
-from .findings import MENTION_COLUMNS, all_findings, finding, mentions_to_rows
-from .normalise import NormalisedTable, document_title_and_year
-from .output import rows_to_csv
-from .reading import Reading, read_document, read_tables
-from .settings import RunSettings
-from .vocabulary import load_vocabulary
+from projektpulje.audit.crosscheck import cross_check
+from projektpulje.audit.findings import MENTION_COLUMNS, all_findings, finding, mentions_to_rows
+from projektpulje.budget.normalise import NormalisedTable, document_title_and_year
+from projektpulje.outputs.files import rows_to_csv
+from projektpulje.stages.reading import Reading, read_document, read_tables
+from projektpulje.settings import RunSettings
+from projektpulje.budget.vocabulary import load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
 
 def draft_document(pdf: Path, *, settings: RunSettings) -> Draft:
     """The whole first stage: the analysis, items.csv, totals.csv, mentions.csv and the report's table sections."""
-    from .report import tables_html  # renders pages
+    from projektpulje.outputs.report import tables_html  # renders pages
 
     analysis = analyse(pdf, settings=settings)
     files = {

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
-from extract.forked import in_runs
+from projektpulje.extract import ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
+from projektpulje.extract.forked import in_runs
 
-from .narrative import Mention, document_to_mentions
-from .normalise import NormalisedTable, normalise_table
-from .settings import RunSettings
-from .vocabulary import Vocabulary, load_vocabulary
+from projektpulje.budget.narrative import Mention, document_to_mentions
+from projektpulje.budget.normalise import NormalisedTable, normalise_table
+from projektpulje.settings import RunSettings
+from projektpulje.budget.vocabulary import Vocabulary, load_vocabulary
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,15 @@ from typing import Callable
 
 import pandas as pd
 
-from extract import InputError
-from schemas import ITEM_COLUMNS, TOTAL_COLUMNS
-from schemas.validate import rows_to_frame, validate
+from projektpulje.extract import InputError
+from projektpulje.schemas import ITEM_COLUMNS, TOTAL_COLUMNS
+from projektpulje.schemas.validate import rows_to_frame, validate
 
-from .analysis import Analysis, Draft, analyse, draft_document
-from .datapackage import PACKAGE_FILE, datapackage
-from .findings import FINDING_COLUMNS, MENTION_COLUMNS, rule_failures_to_findings, sorted_findings
-from .output import rows_to_csv, rows_to_parquet, safe_folder_name, write_file, write_folder
-from .settings import BUNDLED_SAMPLE, RunSettings
+from projektpulje.stages.analysis import Analysis, Draft, analyse, draft_document
+from projektpulje.outputs.datapackage import PACKAGE_FILE, datapackage
+from projektpulje.audit.findings import FINDING_COLUMNS, MENTION_COLUMNS, rule_failures_to_findings, sorted_findings
+from projektpulje.outputs.files import rows_to_csv, rows_to_parquet, safe_folder_name, write_file, write_folder
+from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 
 __all__ = ["BUNDLED_SAMPLE", "RunSettings", "analyse", "checked", "run_document"]
 
@@ -70,7 +70,7 @@ def checked(analysis: Analysis) -> Analysis:
 
 def draft_to_files(draft: Draft, analysis: Analysis, *, pdf: Path, settings: RunSettings) -> dict[str, bytes]:
     """Every output file of one document, in memory: the draft's, and those that follow from the checked analysis."""
-    from .report import report_html
+    from projektpulje.outputs.report import report_html
 
     files = {**draft.files, "findings.csv": rows_to_csv(analysis.findings, FINDING_COLUMNS)}
     files = {name: files[name] for name in ("items.csv", "totals.csv", "findings.csv", "mentions.csv")}
@@ -124,6 +124,6 @@ def edition_items(path: Path, *, settings: RunSettings = RunSettings()) -> tuple
 
 def write_compare(out_dir: Path, compared: pd.DataFrame) -> Path:
     """DIR/compare.csv, written whole or not at all."""
-    from .compare import COMPARE_COLUMNS
+    from projektpulje.compare import COMPARE_COLUMNS
 
     return write_file(out_dir / "compare.csv", rows_to_csv(compared.to_dict("records"), COMPARE_COLUMNS))

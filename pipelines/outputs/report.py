@@ -16,14 +16,14 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from extract import RawTable
-from extract.forked import in_runs
-from extract.model import BBox
+from projektpulje.extract import RawTable
+from projektpulje.extract.forked import in_runs
+from projektpulje.extract.model import BBox
 
-from .analysis import Analysis
-from .normalise import Item, NormalisedTable, StatedTotal
-from .numbers import decimal_to_text, split_marker
-from .vocabulary import label_key
+from projektpulje.stages.analysis import Analysis
+from projektpulje.budget.normalise import Item, NormalisedTable, StatedTotal
+from projektpulje.budget.numbers import decimal_to_text, split_marker
+from projektpulje.budget.vocabulary import label_key
 
 if TYPE_CHECKING:  # the PDF is drawn in the first stage only; the stage that writes the page needs neither
     from PIL import Image

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import Sequence
 
-from .findings import finding
-from .normalise import Item, NormalisedTable, StatedTotal
+from projektpulje.audit.findings import finding
+from projektpulje.budget.normalise import Item, NormalisedTable, StatedTotal
 
 FIELDS = ("section", "group", "item", "footnote", "amount_tkr")
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Mapping, Sequence
 
-from schemas.package import primary_key, table_schema
+from projektpulje.schemas.package import primary_key, table_schema
 
 PACKAGE_FILE = "datapackage.json"
 DESCRIBED = ("items.csv", "totals.csv", "findings.csv", "mentions.csv")

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
 
-from extract import RawRow, RawTable, TableError
+from projektpulje.extract import RawRow, RawTable, TableError
 
-from .numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
-from .vocabulary import Vocabulary, label_key
+from projektpulje.budget.numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
+from projektpulje.budget.vocabulary import Vocabulary, label_key
 
 # Words a Danish label cannot end on: a line ending on one of them wraps on.
 CONNECTING_WORDS = frozenset(

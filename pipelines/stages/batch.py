@@ -14,12 +14,12 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from extract import ProjektpuljeError
-from extract.forked import CrashedError
+from projektpulje.extract import ProjektpuljeError
+from projektpulje.extract.forked import CrashedError
 
-from .ahead import ReadAhead
-from .output import recover_folder, safe_folder_name
-from .settings import RunSettings
+from projektpulje.stages.ahead import ReadAhead
+from projektpulje.outputs.files import recover_folder, safe_folder_name
+from projektpulje.settings import RunSettings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 DEFAULT_TIMEOUT = 600.0  # seconds per document; generous: a 700-page document takes well under a minute
@@ -64,7 +64,7 @@ def load_second_stage(settings: RunSettings):
     a sixth of a run on a short document), and checking and writing CSV never use it."""
     if "parquet" not in settings.formats and "pandas" not in sys.modules:
         sys.modules.setdefault("pyarrow", None)  # an import of pyarrow now fails as if it were not installed
-    from . import run
+    from projektpulje.stages import run
 
     return run
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract import ProjektpuljeError
-from extract.forked import CrashedError, Forked
+from projektpulje.extract import ProjektpuljeError
+from projektpulje.extract.forked import CrashedError, Forked
 
-from .analysis import Draft, draft_document
-from .settings import RunSettings
+from projektpulje.stages.analysis import Draft, draft_document
+from projektpulje.settings import RunSettings
 
 
 class ReadAhead:

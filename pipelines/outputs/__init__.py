@@ -1,0 +1,1 @@
+"""Files: CSV and Parquet written whole into a folder, datapackage.json, and report.html."""
