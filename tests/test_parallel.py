@@ -11,8 +11,8 @@ import pytest
 from projektpulje.extract import InputError
 from projektpulje.extract import pdfium_extractor as pdfium
 from projektpulje.extract.forked import CrashedError, Forked, in_runs, runs
-from projektpulje.outputs import report
-from projektpulje.stages.analysis import analyse
+
+from projektpulje.stages.analysis import analyse, report_sections
 from projektpulje.stages.run import RunSettings, run_document
 
 from .conftest import GOLDEN, SAMPLE_2021
@@ -62,7 +62,7 @@ def test_an_analysis_shared_among_processes_is_the_analysis_made_in_one(short_pa
     shared, alone = analyse(SAMPLE_2021, settings=SHARED), analyse(SAMPLE_2021, settings=RunSettings())
     assert (shared.tables, shared.items, shared.totals, shared.findings, shared.mentions) == (
         alone.tables, alone.items, alone.totals, alone.findings, alone.mentions)
-    assert report.tables_html(shared, SAMPLE_2021, processes=2, least=3) == report.tables_html(alone, SAMPLE_2021)
+    assert report_sections(shared, SAMPLE_2021, settings=SHARED) == report_sections(alone, SAMPLE_2021, settings=RunSettings())
 
 
 def test_a_run_on_two_cores_writes_the_golden_files(short_page_runs, tmp_path):

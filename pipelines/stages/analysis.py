@@ -5,45 +5,21 @@ that need nothing more. It loads no data frames, so it runs while the second sta
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from projektpulje.extract import ExtractedDocument, ProjektpuljeError, RawTable
-from projektpulje.schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile_rows
 
 from projektpulje.audit.crosscheck import cross_check
 from projektpulje.audit.findings import MENTION_COLUMNS, all_findings, finding, mentions_to_rows
 from projektpulje.budget.normalise import NormalisedTable, document_title_and_year
-from projektpulje.outputs.files import rows_to_csv
-from projektpulje.stages.reading import Reading, read_document, read_tables
-from projektpulje.settings import RunSettings
 from projektpulje.budget.vocabulary import load_vocabulary
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything one document yields, before anything is written. Rows are dicts keyed by column."""
-
-    document: ExtractedDocument
-    raws: tuple[RawTable, ...]
-    tables: tuple[NormalisedTable, ...]
-    items: tuple[dict, ...]
-    table_totals: tuple[tuple[dict, ...], ...]  # totals.csv's rows of each table, in table order
-    findings: tuple[dict, ...]
-    mentions: tuple[dict, ...]
-    skipped: tuple[str, ...]
-    title: str = ""
-    year: int | None = None
-
-    @property
-    def totals(self) -> list[dict]:
-        """totals.csv's rows."""
-        return [row for rows in self.table_totals for row in rows]
-
-    @property
-    def lines(self) -> int:
-        """Budget lines as printed (an item row per line and year)."""
-        return sum(len(t.items) // max(len(t.years), 1) for t in self.tables)
+from projektpulje.extract import ProjektpuljeError
+from projektpulje.extract.forked import in_runs
+from projektpulje.outputs.files import rows_to_csv
+from projektpulje.results import Analysis
+from projektpulje.schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile_rows
+from projektpulje.settings import RunSettings
+from projektpulje.stages.reading import Reading, read_document, read_tables
 
 
 @dataclass(frozen=True)
@@ -91,18 +67,24 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     )
 
 
+def report_sections(analysis: Analysis, pdf: Path, *, settings: RunSettings) -> tuple[str, ...]:
+    """Each table's section of the report, its PDF region drawn; a long document's tables are drawn in runs
+    of at least `settings.tables_per_process` tables, by up to `settings.processes` processes at once."""
+    from projektpulje.outputs.report import analysis_to_plans, plans_to_html  # renders pages
+
+    draw = functools.partial(plans_to_html, pdf=pdf, password=settings.password)
+    plans = analysis_to_plans(analysis)
+    return tuple(in_runs(draw, plans, processes=settings.processes, least=settings.tables_per_process))
+
+
 def draft_document(pdf: Path, *, settings: RunSettings) -> Draft:
     """The whole first stage: the analysis, items.csv, totals.csv, mentions.csv and the report's table sections."""
-    from projektpulje.outputs.report import tables_html  # renders pages
-
     analysis = analyse(pdf, settings=settings)
     files = {
         "items.csv": rows_to_csv(analysis.items, ITEM_COLUMNS),
         "totals.csv": rows_to_csv(analysis.totals, TOTAL_COLUMNS),
         "mentions.csv": rows_to_csv(analysis.mentions, MENTION_COLUMNS),
     }
-    sections = tables_html(
-        analysis, pdf, password=settings.password, processes=settings.processes, least=settings.tables_per_process
-    )
+    sections = report_sections(analysis, pdf, settings=settings)
     document = dataclasses.replace(analysis.document, tables=(), text=())  # its tables travel as raws; its text is read
     return Draft(dataclasses.replace(analysis, document=document), files, sections)

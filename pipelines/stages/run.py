@@ -17,7 +17,8 @@ from projektpulje.extract import InputError
 from projektpulje.schemas import ITEM_COLUMNS, TOTAL_COLUMNS
 from projektpulje.schemas.validate import rows_to_frame, validate
 
-from projektpulje.stages.analysis import Analysis, Draft, analyse, draft_document
+from projektpulje.results import Analysis
+from projektpulje.stages.analysis import Draft, analyse, draft_document
 from projektpulje.outputs.datapackage import PACKAGE_FILE, datapackage
 from projektpulje.audit.findings import FINDING_COLUMNS, MENTION_COLUMNS, rule_failures_to_findings, sorted_findings
 from projektpulje.outputs.files import rows_to_csv, rows_to_parquet, safe_folder_name, write_file, write_folder

@@ -1,0 +1,67 @@
+"""Each table's section of the report, planned per table (its findings, mentions, and whether its PDF
+region is drawn) and drawn in runs of tables: the stage that runs them decides how many processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from projektpulje.budget.normalise import NormalisedTable
+from projektpulje.extract import RawTable
+from projektpulje.extract.render import PageImages
+
+from .html import report_html, table_section_html
+from .images import MAX_TABLES_WITH_IMAGES, table_images
+from .lines import row_styles, table_to_lines
+
+if TYPE_CHECKING:
+    from projektpulje.results import Analysis
+
+
+def by_table(rows: Sequence[dict]) -> dict[int | None, list[dict]]:
+    """Rows (findings, mentions) by their table number, in their order."""
+    grouped: dict[int | None, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["table_no"], []).append(row)
+    return grouped
+
+
+def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
+    """A finding is about this table: its number, and (where it has one) a page of the table."""
+    page = finding.get("page")
+    return finding["table_no"] == table.table_no and (page is None or page in (raw.pages or (raw.page,)))
+
+
+def analysis_to_plans(analysis: Analysis) -> list[tuple]:
+    """Each table's plan: (raw, table, totals, its findings, its mentions, whether its PDF region is drawn)."""
+    findings, mentions = by_table(analysis.findings), by_table(analysis.mentions)
+    every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
+    images_left = MAX_TABLES_WITH_IMAGES  # the report stays a readable size, in memory too
+    plans = []
+    for raw, table, totals in zip(analysis.raws, analysis.tables, analysis.table_totals):
+        own_findings = [f for f in findings.get(table.table_no, ()) if _concerns(f, table, raw)]
+        own_mentions = mentions.get(table.table_no, [])
+        wanted = every_image or (bool(own_findings) and images_left > 0)
+        images_left -= wanted
+        plans.append((raw, table, totals, own_findings, own_mentions, wanted))
+    return plans
+
+
+def plans_to_html(plans: Sequence[tuple], pdf: Path, *, password: str | None = None) -> list[str]:
+    """The sections of a run of tables, each planned as (raw, table, totals, findings, mentions, image wanted)."""
+    pages = PageImages(Path(pdf), password=password)
+    sections = []
+    try:
+        for raw, table, totals, own_findings, own_mentions, wanted in plans:
+            lines = table_to_lines(raw, table, totals)
+            images = table_images(raw, row_styles(lines, own_findings), pages) if wanted else []
+            sections.append(table_section_html(raw, table, lines, own_findings, own_mentions, images))
+    finally:
+        pages.close()
+    return sections
+
+
+def analysis_to_html(analysis: Analysis, pdf: Path, *, password: str | None = None) -> bytes:
+    """The whole report in one go (the run makes it in two stages)."""
+    sections = plans_to_html(analysis_to_plans(analysis), pdf, password=password)
+    return report_html(analysis, sections, name=Path(pdf).name)

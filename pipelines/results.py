@@ -1,0 +1,34 @@
+"""One document's results, before anything is written: what every stage after reading hands on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from projektpulje.budget.normalise import NormalisedTable
+from projektpulje.extract import ExtractedDocument, RawTable
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one document yields, before anything is written. Rows are dicts keyed by column."""
+
+    document: ExtractedDocument
+    raws: tuple[RawTable, ...]
+    tables: tuple[NormalisedTable, ...]
+    items: tuple[dict, ...]
+    table_totals: tuple[tuple[dict, ...], ...]  # totals.csv's rows of each table, in table order
+    findings: tuple[dict, ...]
+    mentions: tuple[dict, ...]
+    skipped: tuple[str, ...]
+    title: str = ""
+    year: int | None = None
+
+    @property
+    def totals(self) -> list[dict]:
+        """totals.csv's rows."""
+        return [row for rows in self.table_totals for row in rows]
+
+    @property
+    def lines(self) -> int:
+        """Budget lines as printed (an item row per line and year)."""
+        return sum(len(t.items) // max(len(t.years), 1) for t in self.tables)
