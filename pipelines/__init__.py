@@ -1,1 +1,33 @@
-"""Raw tables → tidy rows (normalise), runs that compose the layers (run), and the CLI."""
+"""projektpulje: Region Midtjylland's "Udmøntning af projektpuljen" PDFs → tidy, reconciled budget data.
+
+    import projektpulje
+    document = projektpulje.read_pdf("udmoentning-af-projektpuljen-2021.pdf")
+    document.items          # one row per budget line and year (a data frame)
+    document.findings       # every stated total, and the prose, that disagrees with the rows
+    document.to_folder("output")
+
+Sub-packages: extract (PDF → raw tables), budget (the Danish budget knowledge), schemas (the rules),
+audit (findings), stages (orchestration and processes), outputs (files); compare and cli on top.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .api import compare, read_pdf
+from .document import Document
+from .extract.errors import InputError, InternalError, ProjektpuljeError, TableError
+
+try:
+    __version__ = version("projektpulje")
+except PackageNotFoundError:  # run from a checkout that is not installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Document",
+    "InputError",
+    "InternalError",
+    "ProjektpuljeError",
+    "TableError",
+    "__version__",
+    "compare",
+    "read_pdf",
+]

@@ -10,8 +10,9 @@ import traceback
 from pathlib import Path
 
 from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
+from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
 
-from projektpulje.stages.batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Outcome, pdfs_in, run_batch
+from projektpulje.stages.batch import DEFAULT_TIMEOUT, Outcome, pdfs_in, run_batch
 from projektpulje.outputs.files import parquet_available, write_combined
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 
@@ -29,6 +30,7 @@ exit codes:
   0  no findings
   1  findings (a stated total or the prose disagrees with the rows; files are still written)
   2  an input cannot be used (one line on stderr says why; nothing is written for it)
+  3  a fault of projektpulje itself (one line; --debug shows the traceback)
 """
 
 
@@ -156,20 +158,19 @@ def _add_compare(sub) -> None:
 
 
 def command_compare(args: argparse.Namespace) -> int:
-    from projektpulje.compare import compare_editions, summary_lines
-    from projektpulje.stages.run import edition_items, write_compare
+    from projektpulje.api import compare
+    from projektpulje.compare import summary_lines
+    from projektpulje.stages.run import write_compare
 
     try:
-        old_items, old_year = edition_items(args.old)
-        new_items, new_year = edition_items(args.new)
+        compared = compare(args.old, args.new)
     except ProjektpuljeError as error:
         if args.debug:
             traceback.print_exc()
         print(f"projektpulje: error: {error}", file=sys.stderr)
         return error.exit_code
-    compared, renames = compare_editions(old_items, new_items, old_year=old_year, new_year=new_year)
     target = write_compare(args.out, compared)
-    for line in summary_lines(compared, renames):
+    for line in summary_lines(compared, compared.attrs["renamed_areas"]):
         print(line)
     print(f"{len(compared)} lines -> {target}")
     return EXIT_OK
@@ -180,7 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "debug", False):
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     commands = {"run": command_run, "compare": command_compare}
-    return commands[args.command](args)
+    try:
+        return commands[args.command](args)
+    except Exception as error:  # a fault of projektpulje: one line, the traceback only with --debug
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        print(f"projektpulje: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

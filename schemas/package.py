@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .findings import FINDING_FIELDS as FINDING_COLUMNS_DECLARED
 from .tidy import Items, ReconciledTotals
 
 # pandera dtype (as text) → Table Schema type
@@ -24,21 +25,11 @@ def _model_fields(model) -> list[dict]:
     return fields
 
 
+# findings.csv's fields, from the one findings model
 FINDING_FIELDS = [
-    {"name": "kind", "type": "string", "description": "subtotal_mismatch, total_mismatch, narrative_mismatch, "
-     "extractor_disagreement, unknown_label or rule_failed"},
-    {"name": "root_cause", "type": "boolean", "trueValues": ["true"], "falseValues": ["false"],
-     "description": "false for a finding that follows from another one"},
-    {"name": "year", "type": "integer", "description": "Budget year"},
-    {"name": "table_no", "type": "integer", "description": "Table number, from the caption"},
-    {"name": "area", "type": "string", "description": "Policy area"},
-    {"name": "section", "type": "string", "description": "Section concerned, if any"},
-    {"name": "item", "type": "string", "description": "Budget line or group concerned, if any"},
-    {"name": "stated", "type": "number", "description": "What the document states: 1.000 DKK for tables, DKK for prose"},
-    {"name": "computed", "type": "number", "description": "What its rows or its table say, in the same unit"},
-    {"name": "difference", "type": "number", "description": "stated - computed"},
-    {"name": "page", "type": "integer", "description": "Page"},
-    {"name": "message", "type": "string", "description": "The finding in a sentence"},
+    {"name": c.name, "type": c.type, "description": c.description}
+    | ({"trueValues": ["true"], "falseValues": ["false"]} if c.type == "boolean" else {})
+    for c in FINDING_COLUMNS_DECLARED
 ]
 MENTION_FIELDS = [
     {"name": "table_no", "type": "integer", "description": "Table of the area the sentence stands in"},

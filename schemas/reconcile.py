@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 from .contract import STATED_COLUMNS
+from .findings import finding
 
 
 def _is_under(item: Mapping, total: Mapping) -> bool:
@@ -37,17 +38,16 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
     for total in totals:
         if total["status"] != "mismatch":
             continue
-        base = {
+        where = {
             "year": total["year"], "table_no": total["table_no"], "area": total["area"], "section": total["section"],
-            "item": "", "stated": total["stated_tkr"], "computed": total["computed_tkr"],
-            "difference": total["difference_tkr"], "page": total["page"],
+            "stated": total["stated_tkr"], "computed": total["computed_tkr"], "page": total["page"],
         }
         if total["level"] == "section":
-            findings.append(base | {
-                "kind": "subtotal_mismatch", "root_cause": True,
-                "message": f"'{total['label']}' states {total['stated_tkr']} but its lines sum to "
-                           f"{total['computed_tkr']} (1.000 kr.)",
-            })
+            findings.append(finding(
+                "subtotal_mismatch",
+                f"'{total['label']}' states {total['stated_tkr']} but its lines sum to {total['computed_tkr']} (1.000 kr.)",
+                **where,
+            ))
             continue
         subtotals = [s for s in totals if _same_table(s, total) and s["level"] == "section"]
         wrong = [s for s in subtotals if s["status"] == "mismatch"]
@@ -57,5 +57,5 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
         if knock_on:
             names = ", ".join(f"'{s['label']}'" for s in wrong)
             message += f"; it equals the sum of the stated subtotals, so it follows from {names}"
-        findings.append(base | {"kind": "total_mismatch", "root_cause": not knock_on, "message": message})
+        findings.append(finding("total_mismatch", message, root_cause=not knock_on, **where))
     return findings

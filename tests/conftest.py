@@ -16,3 +16,23 @@ def vocab():
     from projektpulje.budget.vocabulary import load_vocabulary
 
     return load_vocabulary()
+
+EXTRACTORS = ["pdfium", "pdfplumber", "camelot"]  # the default first
+
+
+@pytest.fixture(scope="session")
+def written(tmp_path_factory):
+    """`written(pdf, extractor)`: the document run once per test session into a folder of its own, shared by
+    every test that reads it (tests read its files; none changes them)."""
+    from projektpulje.stages.run import RunSettings, run_document
+
+    cache = {}
+
+    def write(pdf: Path, extractor: str = "pdfium", *, password: str | None = None):
+        key = (Path(pdf).resolve(), extractor, password)
+        if key not in cache:
+            out = tmp_path_factory.mktemp(f"{extractor}-{Path(pdf).stem}")
+            cache[key] = run_document(Path(pdf), settings=RunSettings(out_dir=out, extractor=extractor, password=password))
+        return cache[key]
+
+    return write

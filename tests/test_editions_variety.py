@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from projektpulje.stages.run import RunSettings, run_document
-
-from .conftest import FIXTURES, GOLDEN
+from .conftest import EXTRACTORS, FIXTURES, GOLDEN
 from .helpers import differing_files
 
 EDITIONS = sorted(p.name for p in (FIXTURES / "editions").glob("*.pdf"))
 
 
-@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
+@pytest.mark.parametrize("extractor", EXTRACTORS)
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_layout_of_an_edition_reads_like_its_sample(edition, extractor, tmp_path):
+def test_every_layout_of_an_edition_reads_like_its_sample(edition, extractor, written):
     year = edition.split("-")[0]
     reference = GOLDEN / f"udmoentning-af-projektpuljen-{year}"
-    result = run_document(FIXTURES / "editions" / edition, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    result = written(FIXTURES / "editions" / edition, extractor)
     assert result.checks_ok == result.checks
     assert differing_files(result.out_dir, reference, without=("page", "source_file")) == []
 

@@ -1,6 +1,9 @@
 """Reconciliation findings and their root causes; prose mentions and when they count as contradictions."""
 
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from projektpulje.budget.narrative import AMOUNT, mention_status, printed_to_dkk, table_to_candidates, text_to_sentences
 from projektpulje.budget.normalise import Item, NormalisedTable
@@ -87,3 +90,15 @@ def test_tables_with_the_same_number_are_reconciled_each_against_its_own_rows():
     assert len(items) == 2
     assert [(t[0]["computed_tkr"], t[0]["status"]) for t in per_table] == [
         (Decimal(500), "ok"), (Decimal(400), "mismatch")]
+
+
+def test_every_kind_of_finding_is_declared_once_and_documented():
+    from projektpulje.schemas.findings import FINDING_COLUMNS, KINDS, finding
+    from projektpulje.schemas.package import FINDING_FIELDS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert [f"`{kind.name}`" in readme for kind in KINDS] == [True] * len(KINDS)
+    assert [field["name"] for field in FINDING_FIELDS] == FINDING_COLUMNS
+    assert list(finding("total_mismatch", "m", stated=Decimal(5), computed=Decimal(3))) == FINDING_COLUMNS
+    with pytest.raises(ValueError, match="unknown kind of finding 'total_mismatch_typo'"):
+        finding("total_mismatch_typo", "m")

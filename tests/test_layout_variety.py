@@ -7,9 +7,7 @@ import csv
 
 import pytest
 
-from projektpulje.stages.run import RunSettings, run_document
-
-from .conftest import FIXTURES, GOLDEN
+from .conftest import EXTRACTORS, FIXTURES, GOLDEN
 
 LAYOUTS = sorted(p.name for p in (FIXTURES / "layouts").glob("*.pdf"))
 REFERENCE = GOLDEN / "udmoentning-af-projektpuljen-2021"
@@ -21,11 +19,11 @@ def content(path):
         return [{k: v for k, v in row.items() if k not in PLACE_COLUMNS} for row in csv.DictReader(fh)]
 
 
-@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
+@pytest.mark.parametrize("extractor", EXTRACTORS)
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_every_layout_gives_the_reviewed_lines_and_totals(layout, extractor, tmp_path):
-    result = run_document(FIXTURES / "layouts" / layout, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
-    assert (result.tables, result.lines, result.checks_ok, result.checks) == (7, 49, 20, 20)
+def test_every_layout_gives_the_reviewed_lines_and_totals(layout, extractor, written):
+    result = written(FIXTURES / "layouts" / layout, extractor)
+    assert (len(result.tables), result.lines, result.checks_ok, result.checks) == (7, 49, 20, 20)
     for name in ("items.csv", "totals.csv", "findings.csv", "mentions.csv"):
         assert content(result.out_dir / name) == content(REFERENCE / name), name
 

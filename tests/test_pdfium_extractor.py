@@ -11,7 +11,6 @@ import pytest
 from projektpulje.extract import InputError
 from projektpulje.extract import pdfium_extractor as pdfium
 from projektpulje.extract import pdfplumber_extractor
-from projektpulje.stages.run import RunSettings, run_document
 
 from .conftest import FIXTURES, SAMPLE_2021, SAMPLES
 
@@ -20,14 +19,13 @@ TOLERANCE = 0.5  # points
 ENCRYPTED, PASSWORD = FIXTURES / "bad" / "encrypted.pdf", "projektpulje"
 
 
-def csv_files(pdf: Path, extractor: str, out: Path, *, password: str | None = None) -> dict[str, bytes]:
-    result = run_document(pdf, settings=RunSettings(out_dir=out, extractor=extractor, password=password))
+def csv_files(result) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(result.out_dir.glob("*.csv"))}
 
 
-def assert_same_csv_files(pdf: Path, tmp_path: Path, *, password: str | None = None) -> None:
-    expected = csv_files(pdf, "pdfplumber", tmp_path / "pdfplumber", password=password)
-    got = csv_files(pdf, "pdfium", tmp_path / "pdfium", password=password)
+def assert_same_csv_files(pdf: Path, written, *, password: str | None = None) -> None:
+    expected = csv_files(written(pdf, "pdfplumber", password=password))
+    got = csv_files(written(pdf, "pdfium", password=password))
     assert {"items.csv", "totals.csv"} <= set(expected)
     assert sorted(got) == sorted(expected)
     for name in expected:
@@ -37,18 +35,18 @@ def assert_same_csv_files(pdf: Path, tmp_path: Path, *, password: str | None = N
 @pytest.mark.parametrize(
     "pdf", [p for p in DOCUMENTS if "planted" not in p.name], ids=lambda p: f"{p.parent.name}/{p.name}"
 )
-def test_the_csv_files_are_byte_identical_to_pdfplumbers(pdf, tmp_path):
-    assert_same_csv_files(pdf, tmp_path)
+def test_the_csv_files_are_byte_identical_to_pdfplumbers(pdf, written):
+    assert_same_csv_files(pdf, written)
 
 
 @pytest.mark.parametrize("pdf", [p for p in DOCUMENTS if "planted" in p.name], ids=lambda p: p.name)
-def test_a_copy_with_planted_errors_is_read(pdf, tmp_path):
-    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor="pdfium"))
-    assert result.tables and (result.out_dir / "items.csv").exists()
+def test_a_copy_with_planted_errors_is_read(pdf, written):
+    result = written(pdf, "pdfium")
+    assert len(result.tables) and (result.out_dir / "items.csv").exists()
 
 
-def test_an_encrypted_pdf_reads_the_same_with_its_password(tmp_path):
-    assert_same_csv_files(ENCRYPTED, tmp_path, password=PASSWORD)
+def test_an_encrypted_pdf_reads_the_same_with_its_password(written):
+    assert_same_csv_files(ENCRYPTED, written, password=PASSWORD)
 
 
 @pytest.mark.parametrize(

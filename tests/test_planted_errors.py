@@ -6,16 +6,14 @@ import csv
 
 import pytest
 
-from projektpulje.stages.run import RunSettings, run_document
-
-from .conftest import SAMPLES
+from .conftest import EXTRACTORS, SAMPLES
 
 PDF = SAMPLES / "udmoentning-af-projektpuljen-2021-planted-errors.pdf"
 
 
-@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
-def test_exactly_the_planted_totals_disagree_with_their_rows(extractor, tmp_path):
-    result = run_document(PDF, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_exactly_the_planted_totals_disagree_with_their_rows(extractor, written):
+    result = written(PDF, extractor)
     with (result.out_dir / "totals.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     mismatches = [

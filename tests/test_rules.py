@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from projektpulje.stages.analysis import analyse
-from projektpulje.stages.run import checked
+from projektpulje.audit.rules import checked_analysis as checked
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 from projektpulje.schemas import ITEM_COLUMNS, STATED_COLUMNS, TOTAL_COLUMNS
 from projektpulje.schemas.tidy import Items, ReconciledTotals, StatedTotals
@@ -68,7 +68,7 @@ def test_the_first_stage_runs_without_pandas():
         "from projektpulje.settings import BUNDLED_SAMPLE, RunSettings\n"
         "import projektpulje.cli, projektpulje.stages.ahead\n"
         "draft = draft_document(BUNDLED_SAMPLE, settings=RunSettings())\n"
-        "assert draft.table_sections and draft.files['items.csv']\n"
+        "assert draft.table_sections and draft.analysis.items and not draft.checked\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas', 'pandera', 'numpy')))\n"
     )
     assert python_prints(code) == ["[]"]
@@ -87,8 +87,9 @@ def test_the_rules_hold_the_same_where_the_command_checks_them_without_pyarrow(a
         "items[3] = items[3] | {'amount_dkk': items[3]['amount_dkk'] + 1}\n"
         "first, *others = analysis.table_totals\n"
         "first = (first[0] | {'stated_tkr': float(first[0]['stated_tkr'])}, *first[1:])\n"
-        "assert run.checked(analysis) is analysis\n"
-        "broken = run.checked(dataclasses.replace(analysis, items=tuple(items), table_totals=(first, *others)))\n"
+        "from projektpulje.audit.rules import checked_analysis\n"
+        "assert checked_analysis(analysis) is analysis\n"
+        "broken = checked_analysis(dataclasses.replace(analysis, items=tuple(items), table_totals=(first, *others)))\n"
         "print('\\n'.join(f['message'] for f in broken.findings if f['kind'] == 'rule_failed'))\n"
     )
     assert python_prints(code) == [

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from projektpulje.stages.run import RunSettings, run_document
-
-from .conftest import GOLDEN, SAMPLES
+from .conftest import EXTRACTORS, GOLDEN, SAMPLES
 from .helpers import differing_files, read_rows
 
 PDF = SAMPLES / "udmoentning-af-projektpuljen-2022.pdf"
 REFERENCE = GOLDEN / PDF.stem
 
 
-@pytest.mark.parametrize("extractor", ["pdfplumber", "camelot"])
-def test_2022_reads_exactly(extractor, tmp_path):
-    result = run_document(PDF, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
-    assert (result.tables, result.lines, result.checks_ok, result.checks, result.exit_code) == (8, 54, 23, 23, 0)
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_2022_reads_exactly(extractor, written):
+    result = written(PDF, extractor)
+    assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (8, 54, 23, 23, 0)
     assert differing_files(result.out_dir, REFERENCE) == []
 
 

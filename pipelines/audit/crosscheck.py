@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Sequence
 
-from projektpulje.audit.findings import finding
+from projektpulje.schemas.findings import finding
 from projektpulje.budget.normalise import Item, NormalisedTable, StatedTotal
 
 FIELDS = ("section", "group", "item", "footnote", "amount_tkr")

@@ -1,36 +1,19 @@
-"""Every disagreement of a document, as rows of findings.csv; and the prose mentions as rows of mentions.csv."""
+"""Every disagreement of a document as rows of findings.csv (the model is schemas.findings); and the prose
+mentions as rows of mentions.csv."""
 
 from __future__ import annotations
 
 from typing import Iterable, Sequence
 
 from projektpulje.schemas import RuleFailure, totals_to_findings
+from projektpulje.schemas.findings import finding, finding_order
 
 from projektpulje.budget.narrative import Mention
 from projektpulje.budget.normalise import NormalisedTable
 
-FINDING_COLUMNS = [
-    "kind", "root_cause", "year", "table_no", "area", "section", "item",
-    "stated", "computed", "difference", "page", "message",
-]
 MENTION_COLUMNS = [
     "table_no", "area", "page", "mention", "amount_dkk", "tied_to", "table_dkk", "status", "sentence",
 ]
-KIND_ORDER = ["subtotal_mismatch", "total_mismatch", "narrative_mismatch", "extractor_disagreement", "unknown_label",
-              "rule_failed"]
-
-
-def finding(
-    kind: str, message: str, *, root_cause: bool = True, year=None, table_no=None, area: str = "",
-    section: str = "", item: str = "", stated=None, computed=None, page=None,
-) -> dict:
-    """One row of findings.csv; the difference follows from what was stated and what was computed."""
-    difference = stated - computed if stated is not None and computed is not None else None
-    return {
-        "kind": kind, "root_cause": root_cause, "year": year, "table_no": table_no, "area": area,
-        "section": section, "item": item, "stated": stated, "computed": computed, "difference": difference,
-        "page": page, "message": message,
-    }
 
 
 def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> list[dict]:
@@ -69,7 +52,7 @@ def rule_failures_to_findings(failures: Iterable[RuleFailure]) -> list[dict]:
 
 def sorted_findings(rows: Iterable[dict]) -> list[dict]:
     """All findings in a stable order: by table, then kind, then page."""
-    return sorted(rows, key=lambda f: (f["table_no"] or 0, KIND_ORDER.index(f["kind"]), f["page"] or 0))
+    return sorted(rows, key=finding_order)
 
 
 def mentions_to_rows(mentions: Iterable[Mention]) -> list[dict]:

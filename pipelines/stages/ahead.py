@@ -9,8 +9,9 @@ from pathlib import Path
 from projektpulje.extract import ProjektpuljeError
 from projektpulje.extract.forked import CrashedError, Forked
 
-from projektpulje.stages.analysis import Draft, draft_document
+from projektpulje.document import Document
 from projektpulje.settings import RunSettings
+from projektpulje.stages.analysis import draft_document
 
 
 class ReadAhead:
@@ -20,7 +21,7 @@ class ReadAhead:
         self.pdf = pdf
         self.forked = Forked(draft_document, pdf, settings=settings)
 
-    def result(self) -> Draft:
+    def result(self) -> Document:
         try:
             return self.forked.result()
         except CrashedError as error:

@@ -6,31 +6,20 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from projektpulje.audit.crosscheck import cross_check
-from projektpulje.audit.findings import MENTION_COLUMNS, all_findings, finding, mentions_to_rows
+from projektpulje.audit.findings import all_findings, mentions_to_rows
 from projektpulje.budget.normalise import NormalisedTable, document_title_and_year
 from projektpulje.budget.vocabulary import load_vocabulary
+from projektpulje.document import Document
 from projektpulje.extract import ProjektpuljeError
 from projektpulje.extract.forked import in_runs
-from projektpulje.outputs.files import rows_to_csv
 from projektpulje.results import Analysis
-from projektpulje.schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile_rows
+from projektpulje.schemas import reconcile_rows
+from projektpulje.schemas.findings import finding
 from projektpulje.settings import RunSettings
 from projektpulje.stages.reading import Reading, read_document, read_tables
-
-
-@dataclass(frozen=True)
-class Draft:
-    """What the first stage hands on: the analysis, the files the rules cannot change, and each table's
-    section of the report (its PDF region drawn); findings.csv and the rest follow once the rules have run.
-    It crosses to another process, so its analysis keeps of the document only its name and page count."""
-
-    analysis: Analysis
-    files: dict[str, bytes] = field(repr=False)
-    table_sections: tuple[str, ...] = field(repr=False)
 
 
 def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> list[dict]:
@@ -77,14 +66,10 @@ def report_sections(analysis: Analysis, pdf: Path, *, settings: RunSettings) -> 
     return tuple(in_runs(draw, plans, processes=settings.processes, least=settings.tables_per_process))
 
 
-def draft_document(pdf: Path, *, settings: RunSettings) -> Draft:
-    """The whole first stage: the analysis, items.csv, totals.csv, mentions.csv and the report's table sections."""
+def draft_document(pdf: Path, *, settings: RunSettings) -> Document:
+    """The whole first stage: the document read and reconciled, the report's table sections drawn, its rules not
+    yet checked. It crosses to another process, so its analysis keeps of the PDF only its name and page count."""
     analysis = analyse(pdf, settings=settings)
-    files = {
-        "items.csv": rows_to_csv(analysis.items, ITEM_COLUMNS),
-        "totals.csv": rows_to_csv(analysis.totals, TOTAL_COLUMNS),
-        "mentions.csv": rows_to_csv(analysis.mentions, MENTION_COLUMNS),
-    }
     sections = report_sections(analysis, pdf, settings=settings)
-    document = dataclasses.replace(analysis.document, tables=(), text=())  # its tables travel as raws; its text is read
-    return Draft(dataclasses.replace(analysis, document=document), files, sections)
+    extracted = dataclasses.replace(analysis.document, tables=(), text=())  # its tables travel as raws
+    return Document(pdf, dataclasses.replace(analysis, document=extracted), settings, table_sections=sections)

@@ -14,14 +14,14 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from projektpulje.extract import ProjektpuljeError
+from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError
 from projektpulje.extract.forked import CrashedError
 
+from projektpulje.document import Document
 from projektpulje.stages.ahead import ReadAhead
 from projektpulje.outputs.files import recover_folder, safe_folder_name
 from projektpulje.settings import RunSettings
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 DEFAULT_TIMEOUT = 600.0  # seconds per document; generous: a 700-page document takes well under a minute
 
 
@@ -49,12 +49,12 @@ def pdfs_in(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def finding_lines(result) -> tuple[str, ...]:
+def finding_lines(document: Document) -> tuple[str, ...]:
     lines = []
-    for finding in result.findings:
+    for finding in document.analysis.findings:
         where = f", page {finding['page']}, table {finding['table_no']}" if finding["table_no"] is not None else ""
         cause = "" if finding["root_cause"] else " (follows from another finding)"
-        lines.append(f"{finding['kind']}: {result.source.name}{where}: {finding['message']}{cause}")
+        lines.append(f"{finding['kind']}: {document.source.name}{where}: {finding['message']}{cause}")
     return tuple(lines)
 
 
@@ -82,6 +82,9 @@ def run_one(pdf: Path, settings: RunSettings) -> Outcome:
         result = run_document(pdf, settings=settings)
     except ProjektpuljeError as error:
         return Outcome(pdf, error.exit_code, error=str(error), detail=traceback.format_exc())
+    except ImportError as error:  # the installation, not the PDF
+        message = f"{pdf}: projektpulje is not installed completely ({type(error).__name__}: {error}); reinstall it"
+        return Outcome(pdf, EXIT_INTERNAL, error=message, detail=traceback.format_exc())
     except CrashedError as error:  # a PDF that breaks a library in a way the library does not report
         message = f"{pdf}: cannot be read ({error}); run with --debug for details"
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=error.detail)
@@ -90,7 +93,7 @@ def run_one(pdf: Path, settings: RunSettings) -> Outcome:
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=traceback.format_exc())
     return Outcome(
         pdf, result.exit_code, summary=result.summary(), out_dir=result.out_dir,
-        notes=(*result.skipped, *finding_lines(result)),
+        notes=(*result.analysis.skipped, *finding_lines(result)),
     )
 
 

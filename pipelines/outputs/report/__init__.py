@@ -6,9 +6,10 @@ as PNG data URIs; the page loads nothing. lines (the table as shown) → text (v
 images (the PDF regions) → html (the page) → sections (each table's, planned and drawn).
 """
 
-from .html import line_html, report_html
+from .html import line_html, report_html, summary_and_findings_html
 from .lines import Line
 from .sections import analysis_to_html, analysis_to_plans, plans_to_html
 from .text import danish_amount
 
-__all__ = ["Line", "analysis_to_html", "analysis_to_plans", "danish_amount", "line_html", "plans_to_html", "report_html"]
+__all__ = ["Line", "analysis_to_html", "analysis_to_plans", "danish_amount", "line_html", "plans_to_html", "report_html",
+           "summary_and_findings_html"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.extract import RawTable
+from projektpulje.schemas.findings import KIND_NAMES
 
 from . import images
 from .images import MAX_TABLES_WITH_IMAGES
@@ -19,16 +20,6 @@ from .text import anchor, cell, danish_amount, missing, pages_text, printed_numb
 
 if TYPE_CHECKING:
     from projektpulje.results import Analysis
-
-KIND_NAMES = {
-    "subtotal_mismatch": "subtotal mismatch",
-    "total_mismatch": "total mismatch",
-    "narrative_mismatch": "text vs. table",
-    "extractor_disagreement": "extractors disagree",
-    "unknown_label": "unknown label",
-    "rule_failed": "rule failed",
-}
-
 
 @functools.lru_cache(maxsize=1)
 def stylesheet() -> str:
@@ -79,7 +70,7 @@ def finding_row_html(finding: dict, titles: Mapping) -> str:
     return (
         f'<tr class="finding {"root" if root else "knock"}" data-kind="{escape(kind)}" '
         f'data-table="{cell(table_no)}" data-root="{"true" if root else "false"}">'
-        f'<td>{badge}</td><td class="kind">{escape(KIND_NAMES.get(kind, kind))}</td>'
+        f'<td>{badge}</td><td class="kind">{escape(KIND_NAMES[kind].title if kind in KIND_NAMES else kind)}</td>'
         f"<td>{table_link(table_no, titles)}</td>"
         f'<td class="num">{cell(finding.get("page"))}</td><td>{cell(finding.get("message"))}</td></tr>'
     )
@@ -252,3 +243,9 @@ def report_html(analysis: Analysis, table_sections: Sequence[str], *, name: str)
         mentions_html(analysis.mentions, titles),
     ]
     return page_html(f"{name}: projektpulje report", body)
+
+
+def summary_and_findings_html(analysis: Analysis, name: str) -> str:
+    """A notebook's view of a document: the report's summary and findings, without its page and stylesheet."""
+    titles = {t.table_no: table_title(t) for t in analysis.tables}
+    return f'<div class="projektpulje">{summary_html(analysis, name)}{findings_html(analysis.findings, titles)}</div>'

@@ -1,0 +1,154 @@
+"""The public face of a run: `read_pdf` turns one PDF into a checked `Document`, whose rows are data frames
+and whose `to_folder` writes exactly the files `projektpulje run` writes. The command sits on this."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from projektpulje.results import Analysis
+from projektpulje.settings import RunSettings
+
+if TYPE_CHECKING:  # pandas loads only when rows are asked for as frames or checked
+    import pandas as pd
+
+    from projektpulje.budget.normalise import NormalisedTable
+
+
+@dataclass(frozen=True)
+class Document:
+    """One PDF's results: its tables, rows, totals, findings and the amounts its prose mentions.
+
+    Rows are exact (Decimal amounts in 1.000 kr., integer kroner); `items`, `totals`, `findings` and
+    `mentions` give them as data frames with the output files' columns. `checked` says whether every
+    rule of the schemas has run on them (a `read_pdf` document always is). `table_sections` holds the
+    report's drawn tables once they are drawn; `out_dir` the output folder once written."""
+
+    source: Path
+    analysis: Analysis = field(repr=False)
+    settings: RunSettings = field(default=RunSettings(), repr=False)
+    checked: bool = False
+    table_sections: tuple[str, ...] | None = field(default=None, repr=False)
+    out_dir: Path | None = None  # the output folder, once written
+
+    # --- what was read ---------------------------------------------------------------
+
+    @property
+    def year(self) -> int | None:
+        """The edition's year, from its title."""
+        return self.analysis.year
+
+    @property
+    def title(self) -> str:
+        return self.analysis.title
+
+    @property
+    def tables(self) -> tuple[NormalisedTable, ...]:
+        """The budget tables as read, in the document's order."""
+        return self.analysis.tables
+
+    @property
+    def lines(self) -> int:
+        """Budget lines as printed."""
+        return self.analysis.lines
+
+    @property
+    def checks(self) -> int:
+        """Stated subtotals and totals, each checked against the sum of its rows."""
+        return len(self.analysis.totals)
+
+    @property
+    def checks_ok(self) -> int:
+        return sum(total["status"] == "ok" for total in self.analysis.totals)
+
+    @property
+    def exit_code(self) -> int:
+        """0 without findings, 1 with: the command's exit code for this document."""
+        return 1 if self.analysis.findings else 0
+
+    # --- rows as frames ----------------------------------------------------------------
+
+    @property
+    def items(self) -> pd.DataFrame:
+        """items.csv's rows: one per budget line and year."""
+        from projektpulje.schemas import ITEM_COLUMNS
+
+        return _frame(self.analysis.items, ITEM_COLUMNS)
+
+    @property
+    def totals(self) -> pd.DataFrame:
+        """totals.csv's rows: every stated subtotal and total beside the sum of its rows."""
+        from projektpulje.schemas import TOTAL_COLUMNS
+
+        return _frame(self.analysis.totals, TOTAL_COLUMNS)
+
+    @property
+    def findings(self) -> pd.DataFrame:
+        """findings.csv's rows: every disagreement found."""
+        from projektpulje.schemas.findings import FINDING_COLUMNS
+
+        return _frame(self.analysis.findings, FINDING_COLUMNS)
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """mentions.csv's rows: every amount the prose mentions, and what it was checked against."""
+        from projektpulje.audit.findings import MENTION_COLUMNS
+
+        return _frame(self.analysis.mentions, MENTION_COLUMNS)
+
+    # --- out ----------------------------------------------------------------------------
+
+    def summary(self) -> str:
+        """The command's line for this document."""
+        n = len(self.analysis.findings)
+        where = f" -> {self.out_dir}" if self.out_dir is not None else ""
+        return (
+            f"{self.source.name}: {len(self.tables)} tables, {self.lines} lines, "
+            f"{self.checks_ok}/{self.checks} checks ok, {n} finding{'' if n == 1 else 's'}{where}"
+        )
+
+    def to_folder(self, out_dir: str | Path = "output") -> Path:
+        """Write items.csv, totals.csv, findings.csv, mentions.csv, datapackage.json and report.html (and
+        Parquet where the settings ask for it) into `out_dir/<pdf stem>/`, whole or not at all."""
+        return self.written(Path(out_dir)).out_dir
+
+    def written(self, out_dir: Path) -> Document:
+        """This document once its folder under `out_dir` is written."""
+        from projektpulje.outputs.files import safe_folder_name, write_folder
+        from projektpulje.outputs.folder import analysis_to_files
+        from projektpulje.outputs.report import analysis_to_plans, plans_to_html
+
+        document = checked(self)
+        sections = document.table_sections
+        if sections is None:  # drawn here, in this process; a run draws them in its first stage
+            sections = plans_to_html(analysis_to_plans(document.analysis), self.source, password=self.settings.password)
+        folder = out_dir / safe_folder_name(self.source.stem)
+        files = analysis_to_files(document.analysis, sections, pdf=self.source, formats=self.settings.formats)
+        write_folder(folder, files)
+        return dataclasses.replace(document, table_sections=tuple(sections), out_dir=folder)
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the report's summary and findings."""
+        from projektpulje.outputs.report import summary_and_findings_html
+
+        return summary_and_findings_html(self.analysis, self.source.name)
+
+    def __repr__(self) -> str:
+        return f"<Document {self.summary()}>"
+
+
+def _frame(rows, columns) -> pd.DataFrame:
+    from projektpulje.schemas.validate import rows_to_frame
+
+    return rows_to_frame(rows, columns)
+
+
+def checked(document: Document) -> Document:
+    """The document once every rule of the schemas has run on its rows (a failed rule is a finding)."""
+    if document.checked:
+        return document
+    from projektpulje.audit.rules import checked_analysis  # loads pandas and pandera
+
+    return dataclasses.replace(document, analysis=checked_analysis(document.analysis), checked=True)
