@@ -16,7 +16,6 @@ from decimal import Decimal
 from typing import Sequence
 
 from projektpulje.extract import RawTable, TextLine
-from projektpulje.extract.forked import in_runs
 
 from projektpulje.budget.normalise import CONNECTING_WORDS, NormalisedTable, join_printed_lines
 
@@ -190,14 +189,6 @@ def prose_to_mentions(lines: Sequence[TextLine], table: NormalisedTable) -> list
     return mentions
 
 
-def document_to_mentions(
-    text: Sequence[TextLine], raws: Sequence[RawTable], tables: Sequence[NormalisedTable],
-    *, processes: int = 1, least: int = 1,
-) -> list[Mention]:
-    """Every amount the prose mentions, area by area; a long document's areas in runs of at least `least`
-    tables, by up to `processes` processes at once."""
-    areas = list(zip(prose_by_table(text, raws), tables))
-    return in_runs(
-        lambda run: [m for lines, table in run for m in prose_to_mentions(lines, table)], areas,
-        processes=processes, least=least,
-    )
+def areas_to_mentions(areas: Sequence[tuple[Sequence[TextLine], NormalisedTable]]) -> list[Mention]:
+    """Every amount the prose of these areas mentions: each area is its prose's lines and its table."""
+    return [m for lines, table in areas for m in prose_to_mentions(lines, table)]

@@ -8,7 +8,7 @@ from pathlib import Path
 from projektpulje.extract import ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
 from projektpulje.extract.forked import in_runs
 
-from projektpulje.budget.narrative import Mention, document_to_mentions
+from projektpulje.budget.narrative import Mention, areas_to_mentions, prose_by_table
 from projektpulje.budget.normalise import NormalisedTable, normalise_table
 from projektpulje.settings import RunSettings
 from projektpulje.budget.vocabulary import Vocabulary, load_vocabulary
@@ -61,8 +61,7 @@ def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
 def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
     """The whole first stage: tables with the chosen extractor, and what the prose says of them."""
     reading = read_tables(pdf, settings=settings, extractor=settings.extractor)
-    mentions = document_to_mentions(
-        reading.document.text, reading.raws, reading.tables, processes=settings.processes,
-        least=settings.tables_per_process,
-    )
+    # a long document's areas in runs of tables, shared among the processes the settings allow
+    areas = list(zip(prose_by_table(reading.document.text, reading.raws), reading.tables))
+    mentions = in_runs(areas_to_mentions, areas, processes=settings.processes, least=settings.tables_per_process)
     return Reading(reading.document, reading.raws, reading.tables, reading.skipped, tuple(mentions))
