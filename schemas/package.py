@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from .contract import UNIT_DKK, UNIT_TKR
 from .tidy import Items, ReconciledTotals
 
 # pandera dtype (as text) → Table Schema type
 _TYPES = {"int64": "integer", "object": "number", "bool": "boolean"}
 UNITS = {
-    "amount_tkr": "1.000 DKK", "stated_tkr": "1.000 DKK", "computed_tkr": "1.000 DKK", "difference_tkr": "1.000 DKK",
-    "amount_dkk": "DKK",
+    "amount_tkr": UNIT_TKR, "stated_tkr": UNIT_TKR, "computed_tkr": UNIT_TKR, "difference_tkr": UNIT_TKR,
+    "amount_dkk": UNIT_DKK,
 }
 SOURCE_FILE = {"name": "source_file", "type": "string", "description": "PDF file name"}
 
@@ -39,6 +40,8 @@ FINDING_FIELDS = [
     {"name": "difference", "type": "number", "description": "stated - computed"},
     {"name": "page", "type": "integer", "description": "Page"},
     {"name": "message", "type": "string", "description": "The finding in a sentence"},
+    {"name": "unit", "type": "string", "description": f"Unit of stated, computed and difference: '{UNIT_TKR}' for "
+     f"tables, '{UNIT_DKK}' for prose; empty when the finding states no amount"},
 ]
 MENTION_FIELDS = [
     {"name": "table_no", "type": "integer", "description": "Table of the area the sentence stands in"},

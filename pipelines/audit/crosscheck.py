@@ -6,6 +6,7 @@ import difflib
 from typing import Sequence
 
 from projektpulje.audit.findings import finding
+from projektpulje.schemas.contract import UNIT_TKR
 from projektpulje.budget.normalise import Item, NormalisedTable, StatedTotal
 
 FIELDS = ("section", "group", "item", "footnote", "amount_tkr")
@@ -18,7 +19,7 @@ def _line_key(item: Item) -> tuple:
 def _finding(table: NormalisedTable, *, page, item: str, section: str, year, stated, computed, message: str) -> dict:
     return finding(
         "extractor_disagreement", message, year=year, table_no=table.table_no, area=table.area, section=section,
-        item=item, stated=stated, computed=computed, page=page,
+        item=item, stated=stated, computed=computed, page=page, unit=UNIT_TKR,
     )
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from projektpulje.schemas import RuleFailure, totals_to_findings
+from projektpulje.schemas.contract import UNIT_DKK
 
 from projektpulje.budget.narrative import Mention
 from projektpulje.budget.normalise import NormalisedTable
 
 FINDING_COLUMNS = [
     "kind", "root_cause", "year", "table_no", "area", "section", "item",
-    "stated", "computed", "difference", "page", "message",
+    "stated", "computed", "difference", "page", "message", "unit",
 ]
 MENTION_COLUMNS = [
     "table_no", "area", "page", "mention", "amount_dkk", "tied_to", "table_dkk", "status", "sentence",
@@ -22,14 +23,15 @@ KIND_ORDER = ["subtotal_mismatch", "total_mismatch", "narrative_mismatch", "extr
 
 def finding(
     kind: str, message: str, *, root_cause: bool = True, year=None, table_no=None, area: str = "",
-    section: str = "", item: str = "", stated=None, computed=None, page=None,
+    section: str = "", item: str = "", stated=None, computed=None, page=None, unit: str = "",
 ) -> dict:
-    """One row of findings.csv; the difference follows from what was stated and what was computed."""
+    """One row of findings.csv; the difference follows from what was stated and what was computed, all three in
+    `unit` (empty where the finding states no amount)."""
     difference = stated - computed if stated is not None and computed is not None else None
     return {
         "kind": kind, "root_cause": root_cause, "year": year, "table_no": table_no, "area": area,
         "section": section, "item": item, "stated": stated, "computed": computed, "difference": difference,
-        "page": page, "message": message,
+        "page": page, "message": message, "unit": unit if stated is not None or computed is not None else "",
     }
 
 
@@ -44,7 +46,7 @@ def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> li
             "narrative_mismatch",
             f"the text says {m.printed} for '{m.tied_to}' but the table says {table} kr.: \"{m.sentence}\"",
             year=year, table_no=m.table_no, area=m.area, item=m.tied_to, stated=m.amount_dkk, computed=table,
-            page=m.page,
+            page=m.page, unit=UNIT_DKK,
         ))
     return rows
 

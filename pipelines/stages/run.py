@@ -14,13 +14,13 @@ from typing import Callable
 import pandas as pd
 
 from projektpulje.extract import InputError
-from projektpulje.schemas import ITEM_COLUMNS, TOTAL_COLUMNS
+from projektpulje.schemas import ITEM_COLUMNS
 from projektpulje.schemas.validate import rows_to_frame, validate
 
 from projektpulje.stages.analysis import Analysis, Draft, analyse, draft_document
 from projektpulje.outputs.datapackage import PACKAGE_FILE, datapackage
-from projektpulje.audit.findings import FINDING_COLUMNS, MENTION_COLUMNS, rule_failures_to_findings, sorted_findings
-from projektpulje.outputs.files import rows_to_csv, rows_to_parquet, safe_folder_name, write_file, write_folder
+from projektpulje.audit.findings import FINDING_COLUMNS, rule_failures_to_findings, sorted_findings
+from projektpulje.outputs.files import rows_to_csv, safe_folder_name, write_file, write_folder
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 
 __all__ = ["BUNDLED_SAMPLE", "RunSettings", "analyse", "checked", "run_document"]
@@ -74,18 +74,17 @@ def draft_to_files(draft: Draft, analysis: Analysis, *, pdf: Path, settings: Run
 
     files = {**draft.files, "findings.csv": rows_to_csv(analysis.findings, FINDING_COLUMNS)}
     files = {name: files[name] for name in ("items.csv", "totals.csv", "findings.csv", "mentions.csv")}
-    files[PACKAGE_FILE] = datapackage(
+    if "parquet" in settings.formats:
+        from projektpulje.outputs.parquet import rows_to_parquet
+
+        rows = {"items": analysis.items, "totals": analysis.totals, "findings": analysis.findings,
+                "mentions": analysis.mentions}
+        files.update({f"{name}.parquet": rows_to_parquet(rows[name], f"{name}.csv") for name in rows})
+    files["report.html"] = report_html(analysis, draft.table_sections, name=pdf.name)
+    files[PACKAGE_FILE] = datapackage(  # last: it describes every other file
         files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, pdf.read_bytes())],
         year=analysis.year,
     )
-    if "parquet" in settings.formats:
-        files.update({
-            "items.parquet": rows_to_parquet(analysis.items, ITEM_COLUMNS),
-            "totals.parquet": rows_to_parquet(analysis.totals, TOTAL_COLUMNS),
-            "findings.parquet": rows_to_parquet(analysis.findings, FINDING_COLUMNS),
-            "mentions.parquet": rows_to_parquet(analysis.mentions, MENTION_COLUMNS),
-        })
-    files["report.html"] = report_html(analysis, draft.table_sections, name=pdf.name)
     return files
 
 
