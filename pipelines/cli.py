@@ -11,7 +11,8 @@ from pathlib import Path
 
 from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
 
-from projektpulje.stages.batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Outcome, pdfs_in, run_batch
+from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, run_options_problem, tool_version
+from projektpulje.stages.batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Interrupted, Outcome, pdfs_in, run_batch
 from projektpulje.outputs.files import parquet_available, write_combined
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="projektpulje",
         description="Turn 'Udmøntning af projektpuljen' PDFs into tidy, reconciled budget CSVs.",
     )
+    parser.add_argument("--version", action="version", version=f"projektpulje {tool_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser(
         "run",
@@ -97,6 +99,10 @@ class Progress:
 
 
 def command_run(args: argparse.Namespace) -> int:
+    problem = run_options_problem(out=args.out, jobs=args.jobs, timeout=args.timeout)
+    if problem:
+        print(f"projektpulje: error: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
     settings = RunSettings(
         out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check,
         formats=("csv", args.format) if args.format != "csv" else ("csv",),
@@ -180,7 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "debug", False):
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     commands = {"run": command_run, "compare": command_compare}
-    return commands[args.command](args)
+    try:
+        return commands[args.command](args)
+    except Interrupted as interrupted:
+        print(interrupted_line(finished=interrupted.finished, total=interrupted.total), file=sys.stderr)
+    except KeyboardInterrupt:
+        print(interrupted_line(finished=0, total=0), file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import signal
 import sys
 import time
 import traceback
@@ -17,6 +18,7 @@ from typing import Callable, Iterable, Sequence
 from projektpulje.extract import ProjektpuljeError
 from projektpulje.extract.forked import CrashedError
 
+from projektpulje.console import limited_lines
 from projektpulje.stages.ahead import ReadAhead
 from projektpulje.outputs.files import recover_folder, safe_folder_name
 from projektpulje.settings import RunSettings
@@ -55,7 +57,7 @@ def finding_lines(result) -> tuple[str, ...]:
         where = f", page {finding['page']}, table {finding['table_no']}" if finding["table_no"] is not None else ""
         cause = "" if finding["root_cause"] else " (follows from another finding)"
         lines.append(f"{finding['kind']}: {result.source.name}{where}: {finding['message']}{cause}")
-    return tuple(lines)
+    return limited_lines(tuple(lines), where=str(result.out_dir / "findings.csv"))
 
 
 def load_second_stage(settings: RunSettings):
@@ -94,7 +96,18 @@ def run_one(pdf: Path, settings: RunSettings) -> Outcome:
     )
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch: the documents finished are written; the others were stopped and left no trace."""
+
+    def __init__(self, *, finished: int, total: int) -> None:
+        super().__init__()
+        self.finished, self.total = finished, total
+
+
 def _child(pdf: Path, settings: RunSettings, connection) -> None:
+    # Ctrl-C reaches every process of the terminal's group: a worker (and what it forks) stops quietly;
+    # the parent cleans up after it and says so once.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     connection.send(run_one(pdf, settings))
     connection.close()
 
@@ -124,6 +137,19 @@ def run_batch(
     waiting = list(enumerate(pdfs))
     running: dict = {}  # connection → (index, pdf, process, deadline)
     outcomes: dict[int, Outcome] = {}
+    try:
+        _run_all(waiting, running, outcomes, context=context, jobs=jobs, settings=settings, timeout=timeout,
+                 on_done=on_done, total=len(pdfs))
+    except KeyboardInterrupt:
+        for _, pdf, process, _ in running.values():
+            process.kill()
+            process.join()
+            recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
+        raise Interrupted(finished=sum(o.out_dir is not None for o in outcomes.values()), total=len(pdfs)) from None
+    return [outcomes[i] for i in range(len(pdfs))]
+
+
+def _run_all(waiting, running, outcomes, *, context, jobs, settings, timeout, on_done, total) -> None:
     clock = time.monotonic
     while waiting or running:
         while waiting and len(running) < jobs:
@@ -144,7 +170,7 @@ def run_batch(
                 outcome = _ended_without_result(pdf, process, timed_out=False, timeout=timeout)
             process.join()
             outcomes[index] = outcome
-            on_done(outcome, len(outcomes), len(pdfs))
+            on_done(outcome, len(outcomes), total)
         for receiver, (index, pdf, process, deadline) in list(running.items()):
             if clock() >= deadline:
                 process.kill()
@@ -152,5 +178,4 @@ def run_batch(
                 running.pop(receiver)
                 recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
                 outcomes[index] = _ended_without_result(pdf, process, timed_out=True, timeout=timeout)
-                on_done(outcomes[index], len(outcomes), len(pdfs))
-    return [outcomes[i] for i in range(len(pdfs))]
+                on_done(outcomes[index], len(outcomes), total)
