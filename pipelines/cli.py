@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=["csv", "parquet"], default="csv",
         help="parquet: also write each table as Parquet beside its CSV (needs pyarrow)",
     )
+    run.add_argument(
+        "--db", nargs="?", const="sqlite:///projektpulje.db", metavar="URL",
+        help="also load each document into a SQL database (default URL: sqlite:///projektpulje.db; "
+             "postgresql://user@host/name; needs the db extra)",
+    )
     run.add_argument("-q", "--quiet", action="store_true", help="no progress or findings on stderr")
     run.add_argument("--debug", action="store_true", help="show tracebacks")
     _add_compare(sub)
@@ -103,6 +108,15 @@ def command_run(args: argparse.Namespace) -> int:
     if problem:
         print(f"projektpulje: error: {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
+    database = None
+    if args.db:
+        from projektpulje.outputs.database import DatabaseError, open_database
+
+        try:
+            database = open_database(args.db)
+        except DatabaseError as error:
+            print(f"projektpulje: error: {error}", file=sys.stderr)
+            return EXIT_UNUSABLE
     settings = RunSettings(
         out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check,
         formats=("csv", args.format) if args.format != "csv" else ("csv",),
@@ -130,12 +144,23 @@ def command_run(args: argparse.Namespace) -> int:
             print(f"projektpulje: error: {outcome.error}", file=sys.stderr)
         else:
             print(outcome.summary)
+    if database is not None:
+        _load_into(database, [o for o in outcomes if o.out_dir is not None])
     if len(pdfs) > 1:
         written = [o for o in outcomes if o.out_dir is not None]
         if written:
             combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written])
             print(f"all: {len(written)} of {len(pdfs)} documents -> {combined}")
     return max((o.exit_code for o in outcomes), default=EXIT_OK)
+
+
+def _load_into(database, outcomes: list[Outcome]) -> None:
+    """Each finished document into the database, each in a transaction of its own."""
+    from projektpulje.outputs.database import load_folder, shown_url
+
+    for outcome in outcomes:
+        load_folder(database, outcome.out_dir)
+    print(f"db: {len(outcomes)} document{'' if len(outcomes) == 1 else 's'} -> {shown_url(database)}")
 
 
 COMPARE_HELP = """\

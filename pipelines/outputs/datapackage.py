@@ -97,9 +97,9 @@ def _described_order(files: Mapping[str, bytes]) -> list[str]:
 
 def datapackage(
     files: Mapping[str, bytes], *, name: str, title: str, sources: Sequence[tuple[str, bytes | str]],
-    combined: bool = False, year: int | None = None,
+    combined: bool = False, year: int | None = None, provenance: Mapping | None = None,
 ) -> bytes:
-    """The descriptor of the CSVs among `files`; sources are (PDF name, its bytes or its sha256)."""
+    """The descriptor of `files`; sources are (PDF name, its bytes or its sha256); `provenance` says what made them."""
     described = _described_order(files)
     tabular = all(n.endswith(".csv") for n in described)  # a tabular package holds tabular resources only
     descriptor = {
@@ -113,6 +113,7 @@ def datapackage(
             {"title": source, "sha256": digest if isinstance(digest, str) else hashlib.sha256(digest).hexdigest()}
             for source, digest in sources
         ],
+        **({"projektpulje": dict(provenance)} if provenance else {}),
         "resources": [resource(n, files[n], combined=combined) for n in described],
     }
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

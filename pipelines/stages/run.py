@@ -19,6 +19,7 @@ from projektpulje.schemas.validate import rows_to_frame, validate
 
 from projektpulje.stages.analysis import Analysis, Draft, analyse, draft_document
 from projektpulje.outputs.datapackage import PACKAGE_FILE, datapackage
+from projektpulje.outputs.provenance import provenance
 from projektpulje.audit.findings import FINDING_COLUMNS, rule_failures_to_findings, sorted_findings
 from projektpulje.outputs.files import rows_to_csv, safe_folder_name, write_file, write_folder
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
@@ -83,7 +84,7 @@ def draft_to_files(draft: Draft, analysis: Analysis, *, pdf: Path, settings: Run
     files["report.html"] = report_html(analysis, draft.table_sections, name=pdf.name)
     files[PACKAGE_FILE] = datapackage(  # last: it describes every other file
         files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, pdf.read_bytes())],
-        year=analysis.year,
+        year=analysis.year, provenance=provenance(settings),
     )
     return files
 

@@ -1,0 +1,154 @@
+"""Output folders → a SQL database through SQLAlchemy (SQLite, PostgreSQL): one row per document in `documents`,
+its rows in `items`, `totals`, `findings` and `mentions`, typed from the same Table Schemas as the files.
+
+A document is keyed by its PDF's sha256 and replaced as a whole in one transaction: the same PDF loaded twice
+never duplicates; another edition adds.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Mapping
+
+from projektpulje.outputs.parquet import DECIMAL_PRECISION, DECIMAL_SCALE
+from projektpulje.schemas.package import table_schema
+
+DEFAULT_DATABASE = "sqlite:///projektpulje.db"
+TABLES = ("items", "totals", "findings", "mentions")
+DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}  # psycopg 3, from the db extra
+
+
+class DatabaseError(Exception):
+    """The database cannot be used: the message says why, in a line."""
+
+
+def database_url(url: str) -> str:
+    """A URL as SQLAlchemy takes it: `postgresql://…` goes through psycopg (3), the driver the db extra installs."""
+    scheme, sep, rest = url.partition("://")
+    return f"{DRIVERS.get(scheme, scheme)}{sep}{rest}"
+
+
+def _column_type(field: Mapping):
+    import sqlalchemy as sa
+
+    return {
+        "integer": sa.BigInteger(), "boolean": sa.Boolean(),
+        "number": sa.Numeric(DECIMAL_PRECISION, DECIMAL_SCALE, asdecimal=True),
+    }.get(field["type"], sa.Text())
+
+
+def schema_metadata():
+    """The tables, with keys: documents by sha256; every other table by (document, row number)."""
+    import sqlalchemy as sa
+
+    metadata = sa.MetaData()
+    sa.Table(
+        "documents", metadata,
+        sa.Column("sha256", sa.String(64), primary_key=True),
+        sa.Column("file_name", sa.Text, nullable=False),
+        sa.Column("year", sa.Integer),
+        sa.Column("title", sa.Text, nullable=False),
+        sa.Column("tool_version", sa.Text, nullable=False),
+        sa.Column("options", sa.Text, nullable=False, comment="the run's options, as JSON"),
+        sa.Column("extractors", sa.Text, nullable=False),
+        sa.Column("cross_check", sa.Text, nullable=False, comment="the cross-check's verdict, empty without one"),
+        sa.Column("read_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    for name in TABLES:
+        fields = table_schema(f"{name}.csv")["fields"]
+        sa.Table(
+            name, metadata,
+            sa.Column("document_sha256", sa.String(64), sa.ForeignKey("documents.sha256", ondelete="CASCADE"),
+                      primary_key=True),
+            sa.Column("row_no", sa.Integer, primary_key=True, autoincrement=False, comment="1-based, as in the file"),
+            *(sa.Column(f["name"], _column_type(f), comment=f.get("description") or None) for f in fields),
+        )
+    return metadata
+
+
+def open_database(url: str):
+    """An engine on `url` with the tables made; DatabaseError when it cannot be reached or written."""
+    import warnings
+
+    import sqlalchemy as sa
+
+    try:
+        engine = sa.create_engine(database_url(url))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", sa.exc.SAWarning)
+            schema_metadata().create_all(engine)
+    except (sa.exc.SQLAlchemyError, ImportError, ValueError) as error:
+        reason = getattr(error, "orig", None) or error
+        raise DatabaseError(f"--db {url}: cannot be used ({str(reason).strip().splitlines()[0]})") from None
+    return engine
+
+
+def _typed(value: str, field: Mapping):
+    """A CSV cell as the column's type: empty is NULL (text stays text), integers int, numbers exact Decimals."""
+    kind = field["type"]
+    if kind == "string":
+        return value
+    if value == "":
+        return None
+    if kind == "integer":
+        return int(value)
+    if kind == "number":
+        return Decimal(value)
+    if kind == "boolean":
+        return value == "true"
+    return value
+
+
+def folder_rows(folder: Path, name: str) -> list[dict]:
+    """The rows of one output file of a document's folder, typed by its Table Schema."""
+    fields = {f["name"]: f for f in table_schema(f"{name}.csv")["fields"]}
+    text = (folder / f"{name}.csv").read_text(encoding="utf-8")
+    return [
+        {"row_no": number, **{column: _typed(value, fields[column]) for column, value in row.items()}}
+        for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=1)
+    ]
+
+
+def document_row(package: Mapping) -> dict:
+    """The documents row of a folder, from its datapackage.json."""
+    made = package.get("projektpulje", {})
+    source = package["sources"][0]
+    title = package.get("title", "").removesuffix(f" ({source['title']})")
+    return {
+        "sha256": source["sha256"], "file_name": source["title"], "year": package.get("year"), "title": title,
+        "tool_version": made.get("version", ""), "options": json.dumps(made.get("options", {}), sort_keys=True),
+        "extractors": ", ".join(made.get("extractors", [])), "cross_check": made.get("cross_check", ""),
+        "read_at": datetime.now(timezone.utc),
+    }
+
+
+def load_folder(engine, folder: Path) -> str:
+    """Replace the document of an output folder in the database, in one transaction; its sha256."""
+    import sqlalchemy as sa
+
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    document = document_row(package)
+    metadata = schema_metadata()
+    key = document["sha256"]
+    rows = {name: folder_rows(folder, name) for name in TABLES}
+    with engine.begin() as connection:
+        for name in TABLES:  # children first: SQLite does not cascade unless asked to
+            table = metadata.tables[name]
+            connection.execute(sa.delete(table).where(table.c.document_sha256 == key))
+        documents = metadata.tables["documents"]
+        connection.execute(sa.delete(documents).where(documents.c.sha256 == key))
+        connection.execute(sa.insert(documents), [document])
+        for name in TABLES:
+            if rows[name]:
+                connection.execute(sa.insert(metadata.tables[name]), [{"document_sha256": key, **r} for r in rows[name]])
+    return key
+
+
+def shown_url(engine) -> str:
+    """The database's URL without its password, for the console."""
+    return engine.url.render_as_string(hide_password=True)

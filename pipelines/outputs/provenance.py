@@ -1,0 +1,37 @@
+"""What produced a document's outputs: the tool's version, the options, the extractor(s) and the cross-check's verdict.
+
+It is written into datapackage.json and report.html, and loaded into the database's documents table. It holds
+nothing that changes from one run to the next on the same input, so reruns stay byte-identical.
+"""
+
+from __future__ import annotations
+
+from projektpulje.console import tool_version
+from projektpulje.settings import RunSettings
+
+
+def cross_check_extractor(extractor: str) -> str:
+    """The extractor that gives the second opinion: camelot, or pdfplumber when camelot is the first."""
+    return next(name for name in ("camelot", "pdfplumber") if name != extractor)
+
+
+def run_options(settings: RunSettings) -> dict:
+    """The options that shape the outputs (never the password: only whether one was given)."""
+    return {
+        "extractor": settings.extractor,
+        "cross_check": settings.cross_check,
+        "formats": list(settings.formats),
+        "password": settings.password is not None,
+    }
+
+
+def provenance(settings: RunSettings, *, cross_check: str = "") -> dict:
+    """The run's provenance; `cross_check` is the verdict ("49 of 49 cells agree"), empty without one."""
+    extractors = [settings.extractor]
+    if settings.cross_check:
+        extractors.append(cross_check_extractor(settings.extractor))
+    described = {"tool": "projektpulje", "version": tool_version(), "options": run_options(settings),
+                 "extractors": extractors}
+    if cross_check:
+        described["cross_check"] = cross_check
+    return described
