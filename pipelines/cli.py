@@ -98,6 +98,12 @@ class Progress:
             state = "unusable" if outcome.exit_code == EXIT_UNUSABLE else "done"
             print(f"[{done}/{total}] {outcome.pdf.name}: {state}", file=sys.stderr)
 
+    def pages(self, *, jobs: int) -> str:
+        """How a long document's pages show as they are read: only where one document is read at a time."""
+        if self.quiet or (self.total > 1 and jobs > 1):
+            return ""
+        return "bar" if sys.stderr.isatty() else "lines"
+
     def _clear(self) -> None:
         if self.bar:
             sys.stderr.write("\r" + " " * 80 + "\r")
@@ -133,7 +139,8 @@ def command_run(args: argparse.Namespace) -> int:
         progress.say(f"reading {len(pdfs)} documents, {min(args.jobs, len(pdfs))} at a time")
     else:
         progress.say(f"reading {pdfs[0]}")
-    outcomes = run_batch(pdfs, settings=settings, jobs=args.jobs, timeout=args.timeout, on_done=progress.done)
+    outcomes = run_batch(pdfs, settings=settings, jobs=args.jobs, timeout=args.timeout, on_done=progress.done,
+                         page_progress=progress.pages(jobs=args.jobs))
     progress._clear()
     for outcome in outcomes:
         for note in outcome.notes:

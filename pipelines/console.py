@@ -62,3 +62,29 @@ def interrupted_line(*, finished: int, total: int) -> str:
     """What an interrupted run says: one line."""
     kept = f"; {finished} of {total} documents finished and kept" if finished else ""
     return f"projektpulje: interrupted{kept}; nothing else written"
+
+
+class PageLines:
+    """Page progress of one document on stderr: a bar redrawn in place on a terminal; otherwise a plain line
+    at each tenth of the pages, so that a log gets a few lines, not one per page."""
+
+    STEPS = 10
+
+    def __init__(self, name: str, *, bar: bool) -> None:
+        self.name, self.bar = name, bar
+        self.shown = -1
+
+    def __call__(self, done: int, total: int, *, final: bool = False) -> None:
+        import sys
+
+        if self.bar:
+            width = 30
+            filled = width * done // total
+            end = "\n" if final else ""
+            sys.stderr.write(f"\r{self.name[:40]} [{'#' * filled}{'.' * (width - filled)}] page {done} of {total}{end}")
+            sys.stderr.flush()
+            return
+        step = self.STEPS * done // total
+        if done and (step > self.shown or final and done == total and self.shown < self.STEPS):
+            self.shown = step
+            print(f"{self.name}: page {done} of {total}", file=sys.stderr, flush=True)

@@ -91,3 +91,30 @@ def test_ctrl_c_stops_with_one_line_and_exit_130_keeping_finished_documents(tmp_
     for name in finished:  # whole folders only, nothing half-written beside them
         assert sorted(p.name for p in (out / name).iterdir()) == [
             "datapackage.json", "findings.csv", "items.csv", "mentions.csv", "report.html", "totals.csv"]
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory) -> Path:
+    """56 pages: the 2021 sample eight times over."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(SAMPLE_2021)
+    long = pdfium.PdfDocument.new()
+    for _ in range(8):
+        long.import_pages(source)
+    path = tmp_path_factory.mktemp("long") / "long.pdf"
+    long.save(path)
+    return path
+
+
+def test_a_long_document_shows_its_pages_in_a_few_plain_lines_off_a_terminal(long_pdf, tmp_path, capfd):
+    assert main(["run", str(long_pdf), "--out", str(tmp_path)]) == 1
+    out, err = capfd.readouterr()
+    assert out == f"long.pdf: 56 tables, 392 lines, 160/160 checks ok, 8 findings -> {tmp_path / 'long'}\n"
+    pages = [line for line in err.splitlines() if line.startswith("long.pdf: page ")]
+    numbers = [int(line.split()[2]) for line in pages]
+    assert pages[-1] == "long.pdf: page 56 of 56"
+    assert numbers == sorted(set(numbers)) and 2 <= len(pages) <= 11
+    findings = [line for line in err.splitlines() if line.startswith("narrative_mismatch: long.pdf")]
+    assert len(findings) == 5
+    assert f"… and 3 more in {tmp_path / 'long' / 'findings.csv'}" in err.splitlines()
