@@ -41,6 +41,9 @@ def test_frictionless_validate_passes(out, folder):
 def test_the_package_describes_units_keys_and_the_source_pdf(out):
     package = json.loads((out / SAMPLE_2021.stem / "datapackage.json").read_text(encoding="utf-8"))
     assert package["sources"] == [{"title": SAMPLE_2021.name, "sha256": hashlib.sha256(SAMPLE_2021.read_bytes()).hexdigest()}]
+    assert package["projektpulje"] == {
+        "tool": "projektpulje", "version": "0.1.0", "extractors": ["pdfium"],
+        "options": {"extractor": "pdfium", "cross_check": False, "formats": ["csv", "parquet"], "password": False}}
     resources = {r["name"]: r for r in package["resources"]}
     assert sorted(resources) == [
         "findings", "findings-parquet", "items", "items-parquet", "mentions", "mentions-parquet", "report-html",

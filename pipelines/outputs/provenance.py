@@ -35,3 +35,34 @@ def provenance(settings: RunSettings, *, cross_check: str = "") -> dict:
     if cross_check:
         described["cross_check"] = cross_check
     return described
+
+
+def provenance_with_source(made: dict, source: bytes) -> dict:
+    """The provenance with the source PDF's sha256 (datapackage.json keeps that under `sources`)."""
+    import hashlib
+
+    return {**made, "source_sha256": hashlib.sha256(source).hexdigest()}
+
+
+def provenance_lines(made: dict) -> list[tuple[str, str]]:
+    """The provenance as (label, value) pairs, for people."""
+    options = made.get("options", {})
+    shown = ", ".join(f"{k}={'yes' if v is True else 'no' if v is False else ','.join(v) if isinstance(v, list) else v}"
+                      for k, v in options.items())
+    lines = [
+        ("tool", f"{made.get('tool', 'projektpulje')} {made.get('version', '')}".strip()),
+        ("extractor", " and ".join(made.get("extractors", []))),
+        ("options", shown),
+        ("source sha256", made.get("source_sha256", "")),
+    ]
+    if made.get("cross_check"):
+        lines.append(("cross-check", made["cross_check"]))
+    return [(label, value) for label, value in lines if value]
+
+
+def provenance_html(made: dict) -> str:
+    """The report's account of what produced it: a small definition list."""
+    from html import escape
+
+    rows = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in provenance_lines(made))
+    return f'<section id="provenance"><h2>Provenance</h2><dl class="provenance">{rows}</dl></section>'

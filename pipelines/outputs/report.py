@@ -681,9 +681,13 @@ def plans_to_html(plans: Sequence[tuple], pdf: Path, *, password: str | None = N
     return sections
 
 
-def report_html(analysis: Analysis, table_sections: Sequence[str], *, name: str) -> bytes:
+def report_html(
+    analysis: Analysis, table_sections: Sequence[str], *, name: str, provenance: Mapping | None = None
+) -> bytes:
     """The auditor's report of one analysed PDF named `name`, as UTF-8 HTML that needs nothing else:
-    the summary and every finding, then the tables' sections, then the amounts in the text."""
+    the summary and every finding, then the tables' sections, then the amounts in the text; last, what made it."""
+    from projektpulje.outputs.provenance import provenance_html
+
     titles = {t.table_no: table_title(t) for t in analysis.tables}
     body = [
         summary_html(analysis, name),
@@ -693,6 +697,7 @@ def report_html(analysis: Analysis, table_sections: Sequence[str], *, name: str)
         LEGEND + "</section>",
         *table_sections,
         mentions_html(analysis.mentions, titles),
+        *([provenance_html(dict(provenance))] if provenance else []),
     ]
     return page_html(f"{name}: projektpulje report", body)
 

@@ -19,7 +19,7 @@ from projektpulje.schemas.validate import rows_to_frame, validate
 
 from projektpulje.stages.analysis import Analysis, Draft, analyse, draft_document
 from projektpulje.outputs.datapackage import PACKAGE_FILE, datapackage
-from projektpulje.outputs.provenance import provenance
+from projektpulje.outputs.provenance import provenance, provenance_with_source
 from projektpulje.audit.findings import FINDING_COLUMNS, rule_failures_to_findings, sorted_findings
 from projektpulje.outputs.files import rows_to_csv, safe_folder_name, write_file, write_folder
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
@@ -39,6 +39,7 @@ class DocumentResult:
     totals: tuple[dict, ...] = field(repr=False)
     findings: tuple[dict, ...] = field(repr=False)
     skipped: tuple[str, ...] = ()
+    cross_check: str = ""
 
     @property
     def checks(self) -> int:
@@ -56,7 +57,8 @@ class DocumentResult:
         n = len(self.findings)
         return (
             f"{self.source.name}: {self.tables} tables, {self.lines} lines, "
-            f"{self.checks_ok}/{self.checks} checks ok, {n} finding{'' if n == 1 else 's'} -> {self.out_dir}"
+            f"{self.checks_ok}/{self.checks} checks ok, {n} finding{'' if n == 1 else 's'}"
+            + (f", cross-check: {self.cross_check}" if self.cross_check else "") + f" -> {self.out_dir}"
         )
 
 
@@ -81,10 +83,13 @@ def draft_to_files(draft: Draft, analysis: Analysis, *, pdf: Path, settings: Run
         rows = {"items": analysis.items, "totals": analysis.totals, "findings": analysis.findings,
                 "mentions": analysis.mentions}
         files.update({f"{name}.parquet": rows_to_parquet(rows[name], f"{name}.csv") for name in rows})
-    files["report.html"] = report_html(analysis, draft.table_sections, name=pdf.name)
+    made = provenance(settings, cross_check=analysis.cross_check)
+    source = pdf.read_bytes()
+    files["report.html"] = report_html(analysis, draft.table_sections, name=pdf.name,
+                                       provenance=provenance_with_source(made, source))
     files[PACKAGE_FILE] = datapackage(  # last: it describes every other file
-        files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, pdf.read_bytes())],
-        year=analysis.year, provenance=provenance(settings),
+        files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, source)],
+        year=analysis.year, provenance=made,
     )
     return files
 
@@ -104,7 +109,7 @@ def run_document(
     write_folder(out_dir, draft_to_files(draft, analysis, pdf=pdf, settings=settings))
     return DocumentResult(
         source=pdf, out_dir=out_dir, tables=len(analysis.tables), lines=analysis.lines, totals=tuple(analysis.totals),
-        findings=analysis.findings, skipped=analysis.skipped,
+        findings=analysis.findings, skipped=analysis.skipped, cross_check=analysis.cross_check,
     )
 
 
