@@ -14,6 +14,7 @@ from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeErro
 from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, run_options_problem, tool_version
 from projektpulje.stages.batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Interrupted, Outcome, pdfs_in, run_batch
 from projektpulje.outputs.files import parquet_available, write_combined
+from projektpulje.outputs.workbook import xlsx_available
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 
 RUN_HELP = """\
@@ -60,8 +61,9 @@ def _parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S", help=f"seconds per document (default: {DEFAULT_TIMEOUT:g})"
     )
     run.add_argument(
-        "--format", choices=["csv", "parquet"], default="csv",
-        help="parquet: also write each table as Parquet beside its CSV (needs pyarrow)",
+        "--format", choices=["csv", "parquet", "xlsx"], default="csv",
+        help="parquet: also write each table as Parquet beside its CSV (needs pyarrow); "
+             "xlsx: also write workbook.xlsx, a sheet per table (needs openpyxl)",
     )
     run.add_argument(
         "--db", nargs="?", const="sqlite:///projektpulje.db", metavar="URL",
@@ -129,6 +131,9 @@ def command_run(args: argparse.Namespace) -> int:
     )
     if "parquet" in settings.formats and not parquet_available():
         print("projektpulje: error: --format parquet needs pyarrow: pip install 'projektpulje[parquet]'", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if "xlsx" in settings.formats and not xlsx_available():
+        print("projektpulje: error: --format xlsx needs openpyxl: pip install 'projektpulje[xlsx]'", file=sys.stderr)
         return EXIT_UNUSABLE
     pdfs = pdfs_in(args.pdfs) if args.pdfs else [BUNDLED_SAMPLE]
     if not pdfs:

@@ -7,15 +7,13 @@ never duplicates; another edition adds.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime, timezone
-from decimal import Decimal
 from pathlib import Path
 from typing import Mapping
 
 from projektpulje.outputs.parquet import DECIMAL_PRECISION, DECIMAL_SCALE
+from projektpulje.outputs.typed import typed_rows
 from projektpulje.schemas.package import table_schema
 
 DEFAULT_DATABASE = "sqlite:///projektpulje.db"
@@ -88,30 +86,10 @@ def open_database(url: str):
     return engine
 
 
-def _typed(value: str, field: Mapping):
-    """A CSV cell as the column's type: empty is NULL (text stays text), integers int, numbers exact Decimals."""
-    kind = field["type"]
-    if kind == "string":
-        return value
-    if value == "":
-        return None
-    if kind == "integer":
-        return int(value)
-    if kind == "number":
-        return Decimal(value)
-    if kind == "boolean":
-        return value == "true"
-    return value
-
-
 def folder_rows(folder: Path, name: str) -> list[dict]:
-    """The rows of one output file of a document's folder, typed by its Table Schema."""
-    fields = {f["name"]: f for f in table_schema(f"{name}.csv")["fields"]}
-    text = (folder / f"{name}.csv").read_text(encoding="utf-8")
-    return [
-        {"row_no": number, **{column: _typed(value, fields[column]) for column, value in row.items()}}
-        for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=1)
-    ]
+    """The rows of one output file of a document's folder, typed by its Table Schema, numbered from 1."""
+    rows = typed_rows((folder / f"{name}.csv").read_bytes(), f"{name}.csv")
+    return [{"row_no": number, **row} for number, row in enumerate(rows, start=1)]
 
 
 def document_row(package: Mapping) -> dict:

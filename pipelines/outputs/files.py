@@ -142,6 +142,10 @@ def write_combined(out_dir: Path, documents: list[tuple[Path, Path]]) -> Path:
         parquet = name.replace(".csv", ".parquet")
         if all((folder / parquet).exists() for folder, _ in documents):
             files[parquet] = combine_parquet([((folder / parquet).read_bytes(), pdf.name) for folder, pdf in documents], name)
+    from projektpulje.outputs.workbook import WORKBOOK_FILE, csvs_to_workbook
+
+    if all((folder / WORKBOOK_FILE).exists() for folder, _ in documents):
+        files[WORKBOOK_FILE] = csvs_to_workbook(files, combined=True)
     sources = [(pdf.name, _source_digest(folder, pdf)) for folder, pdf in documents]
     files[PACKAGE_FILE] = datapackage(
         files, name="projektpulje-all", title=f"Udmøntning af projektpuljen: {len(documents)} documents",

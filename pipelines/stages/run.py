@@ -83,6 +83,10 @@ def draft_to_files(draft: Draft, analysis: Analysis, *, pdf: Path, settings: Run
         rows = {"items": analysis.items, "totals": analysis.totals, "findings": analysis.findings,
                 "mentions": analysis.mentions}
         files.update({f"{name}.parquet": rows_to_parquet(rows[name], f"{name}.csv") for name in rows})
+    if "xlsx" in settings.formats:
+        from projektpulje.outputs.workbook import WORKBOOK_FILE, csvs_to_workbook
+
+        files[WORKBOOK_FILE] = csvs_to_workbook(files)
     made = provenance(settings, cross_check=analysis.cross_check)
     source = pdf.read_bytes()
     files["report.html"] = report_html(analysis, draft.table_sections, name=pdf.name,
