@@ -178,7 +178,8 @@ def _load_into(database, outcomes: list[Outcome]) -> None:
 COMPARE_HELP = """\
 Compare two editions line by line: OLD and NEW are output folders of `projektpulje run`
 (or PDFs, read on the spot). Writes DIR/compare.csv (area, section, group, item, old_tkr,
-new_tkr, change_tkr, status new|removed|changed|unchanged) and prints a summary per area.
+new_tkr, change_tkr, status new|removed|changed|unchanged, old_area, old_item, old_year,
+new_year) and prints a summary per area.
 Lines are matched by area, section, group and item, tolerant of small label edits and of
 areas renamed between the editions (reported in the summary).
 
@@ -199,7 +200,7 @@ def _add_compare(sub) -> None:
 
 
 def command_compare(args: argparse.Namespace) -> int:
-    from projektpulje.compare import compare_editions, summary_lines
+    from projektpulje.compare import backwards_note, compare_editions, summary_lines
     from projektpulje.stages.run import edition_items, write_compare
 
     try:
@@ -212,9 +213,14 @@ def command_compare(args: argparse.Namespace) -> int:
         return error.exit_code
     compared, renames = compare_editions(old_items, new_items, old_year=old_year, new_year=new_year)
     target = write_compare(args.out, compared)
+    years = compared[["old_year", "new_year"]].iloc[0].tolist() if len(compared) else [old_year, new_year]
+    note = backwards_note(*years)
+    if note:
+        print(f"projektpulje: note: {note}", file=sys.stderr)
     for line in summary_lines(compared, renames):
         print(line)
-    print(f"{len(compared)} lines -> {target}")
+    compared_years = f"{years[0]} with {years[1]}, " if None not in years else ""
+    print(f"{compared_years}{len(compared)} lines -> {target}")
     return EXIT_OK
 
 
