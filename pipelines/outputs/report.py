@@ -24,6 +24,7 @@ from projektpulje.stages.analysis import Analysis
 from projektpulje.budget.normalise import Item, NormalisedTable, StatedTotal
 from projektpulje.budget.numbers import decimal_to_text, split_marker
 from projektpulje.budget.vocabulary import label_key
+from projektpulje.outputs.report_light import LIGHT_CSS, findings_filter_html, mentions_by_table
 
 if TYPE_CHECKING:  # the PDF is drawn in the first stage only; the stage that writes the page needs neither
     from PIL import Image
@@ -309,7 +310,7 @@ def findings_html(findings: Sequence[dict], titles: Mapping) -> str:
                "with its lines, and the prose with the tables.</p></section>"
     rows = "".join(finding_row_html(f, titles) for f in findings)
     return (
-        '<section id="findings"><h2>Findings</h2>'
+        '<section id="findings"><h2>Findings</h2>' + findings_filter_html(findings, KIND_NAMES) +
         '<table class="findings"><thead><tr><th></th><th>Kind</th><th>Table</th><th class="num">Page</th>'
         f"<th>Message</th></tr></thead><tbody>{rows}</tbody></table></section>"
     )
@@ -538,7 +539,7 @@ def page_html(title: str, body: Sequence[str]) -> bytes:
     head = (
         '<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
+        f"<title>{escape(title)}</title><style>{CSS}{LIGHT_CSS}</style></head><body><main>"
     )
     return "".join([head, *body, "</main></body></html>\n"]).encode("utf-8")
 
@@ -653,13 +654,14 @@ def tables_html(
 ) -> tuple[str, ...]:
     """Each table's section of the report: its lines as read, its checks, and its PDF region drawn.
     A long document's tables are drawn in runs of at least `least` tables, by up to `processes` at once."""
-    findings, mentions = by_table(analysis.findings), by_table(analysis.mentions)
+    findings = by_table(analysis.findings)
+    mentions = mentions_by_table([(t.table_no, r.page) for r, t in zip(analysis.raws, analysis.tables)],
+                                 analysis.mentions)
     every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
     images_left = MAX_TABLES_WITH_IMAGES  # the report stays a readable size, in memory too
     plans = []
-    for raw, table, totals in zip(analysis.raws, analysis.tables, analysis.table_totals):
+    for raw, table, totals, own_mentions in zip(analysis.raws, analysis.tables, analysis.table_totals, mentions):
         own_findings = [f for f in findings.get(table.table_no, ()) if _concerns(f, table, raw)]
-        own_mentions = mentions.get(table.table_no, [])
         wanted = every_image or (bool(own_findings) and images_left > 0)
         images_left -= wanted
         plans.append((raw, table, totals, own_findings, own_mentions, wanted))
