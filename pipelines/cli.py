@@ -34,12 +34,23 @@ exit codes:
 """
 
 
+class VersionAction(argparse.Action):
+    """--version, looked up only when asked for (reading the installed metadata costs a little on every start)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"projektpulje {tool_version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="projektpulje",
         description="Turn 'Udmøntning af projektpuljen' PDFs into tidy, reconciled budget CSVs.",
     )
-    parser.add_argument("--version", action="version", version=f"projektpulje {tool_version()}")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser(
         "run",
@@ -157,7 +168,13 @@ def command_run(args: argparse.Namespace) -> int:
         else:
             print(outcome.summary)
     if database is not None:
-        _load_into(database, [o for o in outcomes if o.out_dir is not None])
+        from projektpulje.outputs.database import DatabaseError
+
+        try:
+            _load_into(database, [o for o in outcomes if o.out_dir is not None])
+        except DatabaseError as error:
+            print(f"projektpulje: error: {error}", file=sys.stderr)
+            return EXIT_UNUSABLE
     if len(pdfs) > 1:
         written = [o for o in outcomes if o.out_dir is not None]
         if written:

@@ -109,3 +109,23 @@ def test_a_database_that_cannot_be_reached_is_refused_before_any_work(tmp_path, 
     assert err.startswith(f"projektpulje: error: --db {url}: cannot be used (")
     assert err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_document_that_fails_to_load_leaves_the_database_as_it_was(loaded, monkeypatch):
+    from projektpulje.outputs import database
+
+    engine, out = loaded
+    folder = out / SAMPLE_2021.stem
+    before = {name: count(engine, f"SELECT COUNT(*) FROM {name}") for name in ("documents", "items", "mentions")}
+    rows = database.folder_rows
+
+    def twice_numbered(folder, name):  # the same row number twice breaks the key, after items went in
+        found = rows(folder, name)
+        return [*found, found[0]] if name == "mentions" else found
+
+    monkeypatch.setattr(database, "folder_rows", twice_numbered)
+    with pytest.raises(database.DatabaseError) as error:
+        database.load_folder(engine, folder)
+    assert str(error.value).startswith(f"{folder.name}: not loaded into ")
+    assert str(error.value).endswith("; the database is as it was before this document")
+    assert {name: count(engine, f"SELECT COUNT(*) FROM {name}") for name in before} == before

@@ -114,6 +114,20 @@ def load_folder(engine, folder: Path) -> str:
     metadata = schema_metadata()
     key = document["sha256"]
     rows = {name: folder_rows(folder, name) for name in TABLES}
+    try:
+        _replace(engine, metadata, document, rows)
+    except sa.exc.SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise DatabaseError(f"{folder.name}: not loaded into {shown_url(engine)} ({reason}); "
+                            "the database is as it was before this document") from None
+    return key
+
+
+def _replace(engine, metadata, document: dict, rows: Mapping[str, list[dict]]) -> None:
+    """One document's rows in place of those it had, in one transaction."""
+    import sqlalchemy as sa
+
+    key = document["sha256"]
     with engine.begin() as connection:
         for name in TABLES:  # children first: SQLite does not cascade unless asked to
             table = metadata.tables[name]
@@ -124,7 +138,6 @@ def load_folder(engine, folder: Path) -> str:
         for name in TABLES:
             if rows[name]:
                 connection.execute(sa.insert(metadata.tables[name]), [{"document_sha256": key, **r} for r in rows[name]])
-    return key
 
 
 def shown_url(engine) -> str:
