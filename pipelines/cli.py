@@ -13,8 +13,7 @@ from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeErro
 
 from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, run_options_problem, tool_version
 from projektpulje.stages.batch import DEFAULT_TIMEOUT, EXIT_OK, EXIT_UNUSABLE, Interrupted, Outcome, pdfs_in, run_batch
-from projektpulje.outputs.files import parquet_available, write_combined
-from projektpulje.outputs.workbook import xlsx_available
+from projektpulje.outputs.files import parquet_available, write_combined, xlsx_available
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 
 RUN_HELP = """\

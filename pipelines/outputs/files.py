@@ -167,3 +167,9 @@ def parquet_available() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("pyarrow") is not None
+
+
+def xlsx_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("openpyxl") is not None

@@ -88,9 +88,3 @@ def csvs_to_workbook(files: Mapping[str, bytes], *, combined: bool = False) -> b
     buffer = io.BytesIO()
     book.save(buffer)
     return _without_times(buffer.getvalue())
-
-
-def xlsx_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("openpyxl") is not None
