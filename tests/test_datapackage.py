@@ -63,6 +63,8 @@ def test_the_package_describes_units_keys_and_the_source_pdf(out):
 def test_the_combined_package_names_every_source(out):
     package = json.loads((out / "all" / "datapackage.json").read_text(encoding="utf-8"))
     assert [s["title"] for s in package["sources"]] == [p.name for p in PDFS]
+    assert package["projektpulje"]["version"] == "0.1.0"
+    assert package["projektpulje"]["options"]["formats"] == ["csv", "parquet"]
     fields = [f["name"] for r in package["resources"] for f in r["schema"]["fields"] if r["name"] == "totals"]
     assert fields[-1] == "source_file"
 

@@ -149,10 +149,21 @@ def write_combined(out_dir: Path, documents: list[tuple[Path, Path]]) -> Path:
     sources = [(pdf.name, _source_digest(folder, pdf)) for folder, pdf in documents]
     files[PACKAGE_FILE] = datapackage(
         files, name="projektpulje-all", title=f"Udmøntning af projektpuljen: {len(documents)} documents",
-        sources=sources, combined=True,
+        sources=sources, combined=True, provenance=_shared_provenance([folder for folder, _ in documents]),
     )
     write_folder(target, files)
     return target
+
+
+def _shared_provenance(folders: list[Path]) -> dict | None:
+    """What made the documents' outputs, when it is the same for all of them (their own verdicts aside)."""
+    import json
+
+    made = []
+    for folder in folders:
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        made.append({k: v for k, v in package.get("projektpulje", {}).items() if k != "cross_check"})
+    return made[0] if made and all(m == made[0] for m in made) else None
 
 
 def _source_digest(folder: Path, pdf: Path) -> str:
