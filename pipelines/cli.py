@@ -34,7 +34,7 @@ exit codes:
 
 
 class VersionAction(argparse.Action):
-    """--version, looked up only when asked for (reading the installed metadata costs a little on every start)."""
+    """--version: prints projektpulje's version on stdout and exits."""
 
     def __init__(self, option_strings, dest, **kwargs) -> None:
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)

@@ -50,6 +50,14 @@ def test_an_out_that_cannot_be_written_is_refused_naming_the_option(capsys):
     assert err.count("\n") == 1
 
 
+def test_the_version_is_that_of_the_installed_package():
+    from importlib.metadata import version
+
+    from projektpulje.console import VERSION
+
+    assert VERSION == version("projektpulje")
+
+
 def test_version(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])
