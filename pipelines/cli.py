@@ -33,23 +33,12 @@ exit codes:
 """
 
 
-class VersionAction(argparse.Action):
-    """--version: prints projektpulje's version on stdout and exits."""
-
-    def __init__(self, option_strings, dest, **kwargs) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
-        print(f"projektpulje {tool_version()}")
-        parser.exit()
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="projektpulje",
         description="Turn 'Udmøntning af projektpuljen' PDFs into tidy, reconciled budget CSVs.",
     )
-    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
+    parser.add_argument("--version", action="version", version=f"projektpulje {tool_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser(
         "run",
