@@ -126,3 +126,18 @@ def test_a_long_document_shows_its_pages_in_a_few_plain_lines_off_a_terminal(lon
     findings = [line for line in err.splitlines() if line.startswith("narrative_mismatch: long.pdf")]
     assert len(findings) == 5
     assert f"… and 3 more in {tmp_path / 'long' / 'findings.csv'}" in err.splitlines()
+
+
+def test_on_a_terminal_the_pages_are_a_bar_redrawn_in_place(capsys):
+    from projektpulje.console import PageLines
+
+    show = PageLines("long.pdf", bar=True)
+    for done in (0, 700, 1400):
+        show(done, 1400)
+    show(1400, 1400, final=True)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.endswith("\n")
+    frames = err.rstrip("\n").split("\r")[1:]
+    assert frames[0] == f"long.pdf [{'.' * 30}] page 0 of 1400"
+    assert frames[1] == f"long.pdf [{'#' * 15}{'.' * 15}] page 700 of 1400"
+    assert frames[-1] == f"long.pdf [{'#' * 30}] page 1400 of 1400"
