@@ -129,3 +129,9 @@ def test_a_document_that_fails_to_load_leaves_the_database_as_it_was(loaded, mon
     assert str(error.value).startswith(f"{folder.name}: not loaded into ")
     assert str(error.value).endswith("; the database is as it was before this document")
     assert {name: count(engine, f"SELECT COUNT(*) FROM {name}") for name in before} == before
+
+
+def test_a_pdf_taken_for_the_url_is_refused(tmp_path, capsys):
+    assert main(["run", "--db", str(SAMPLE_2021), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr() == ("", f"projektpulje: error: --db {SAMPLE_2021}: not a database URL "
+                                       "(sqlite:///file.db, postgresql://user@host/name)\n")

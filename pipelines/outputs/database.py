@@ -75,6 +75,8 @@ def open_database(url: str):
 
     import sqlalchemy as sa
 
+    if "://" not in url:  # e.g. `--db report.pdf`: a PDF taken for the URL
+        raise DatabaseError(f"--db {url}: not a database URL (sqlite:///file.db, postgresql://user@host/name)")
     try:
         engine = sa.create_engine(database_url(url))
         with warnings.catch_warnings():
