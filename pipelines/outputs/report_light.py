@@ -12,6 +12,9 @@ LIGHT_CSS = """
 section.table { content-visibility: auto; contain-intrinsic-size: auto 640px; }
 .filter { margin: 6px 0 10px; color: var(--muted); font-size: 13px; }
 .filter label { margin-right: 12px; white-space: nowrap; cursor: pointer; }
+dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; }
+dl.provenance dt { color: var(--muted); }
+dl.provenance dd { margin: 0; overflow-wrap: anywhere; }
 """
 
 
