@@ -60,9 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S", help=f"seconds per document (default: {DEFAULT_TIMEOUT:g})"
     )
     run.add_argument(
-        "--format", choices=["csv", "parquet", "xlsx"], default="csv",
+        "--format", choices=["csv", "parquet", "xlsx"], action="append", default=[],
         help="parquet: also write each table as Parquet beside its CSV (needs pyarrow); "
-             "xlsx: also write workbook.xlsx, a sheet per table (needs openpyxl)",
+             "xlsx: also write workbook.xlsx, a sheet per table (needs openpyxl); may be given twice",
     )
     run.add_argument(
         "--db", nargs="?", const="sqlite:///projektpulje.db", metavar="URL",
@@ -126,7 +126,7 @@ def command_run(args: argparse.Namespace) -> int:
             return EXIT_UNUSABLE
     settings = RunSettings(
         out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check,
-        formats=("csv", args.format) if args.format != "csv" else ("csv",),
+        formats=tuple(dict.fromkeys(["csv", *args.format])),
     )
     if "parquet" in settings.formats and not parquet_available():
         print("projektpulje: error: --format parquet needs pyarrow: pip install 'projektpulje[parquet]'", file=sys.stderr)

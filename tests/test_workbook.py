@@ -21,7 +21,7 @@ PDFS = [SAMPLES / "udmoentning-af-projektpuljen-2021-planted-errors.pdf", SAMPLE
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
     out = tmp_path_factory.mktemp("xlsx")
-    assert main(["run", *map(str, PDFS), "--out", str(out), "-q", "--format", "xlsx"]) == 1
+    assert main(["run", *map(str, PDFS), "--out", str(out), "-q", "--format", "xlsx", "--format", "parquet"]) == 1
     return out
 
 
@@ -59,6 +59,16 @@ def test_findings_and_mismatching_totals_are_highlighted(out):
     marked = {r for r in range(2, totals.max_row + 1) if totals.cell(r, 1).fill.fgColor.rgb == HIGHLIGHT}
     assert marked == {r for r in range(2, totals.max_row + 1) if totals.cell(r, status).value == "mismatch"}
     assert len(marked) == 3
+
+
+def test_both_formats_at_once_are_written_and_described(out):
+    import json
+
+    for folder in (out / PDFS[0].stem, out / "all"):
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        paths = {r["path"] for r in package["resources"]}
+        assert {"workbook.xlsx", "items.parquet", "findings.parquet"} <= paths
+        assert paths == {p.name for p in folder.iterdir()} - {"datapackage.json"}
 
 
 def test_all_has_a_workbook_naming_the_source_of_every_row(out):
