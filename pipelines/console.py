@@ -69,6 +69,7 @@ class PageLines:
     at each tenth of the pages, so that a log gets a few lines, not one per page."""
 
     STEPS = 10
+    AFTER = "every page read; now the tables, the prose and the report"  # the rest of a long document's time
 
     def __init__(self, name: str, *, bar: bool) -> None:
         self.name, self.bar = name, bar
@@ -80,11 +81,15 @@ class PageLines:
         if self.bar:
             width = 30
             filled = width * done // total
+            after = f" · {self.AFTER}" if done >= total and not final else ""
             end = "\n" if final else ""
-            sys.stderr.write(f"\r{self.name[:40]} [{'#' * filled}{'.' * (width - filled)}] page {done} of {total}{end}")
+            sys.stderr.write(f"\r{self.name[:40]} [{'#' * filled}{'.' * (width - filled)}] page {done} of {total}"
+                             f"{after}{end}")
             sys.stderr.flush()
             return
         step = self.STEPS * done // total
         if done and (step > self.shown or final and done == total and self.shown < self.STEPS):
             self.shown = step
             print(f"{self.name}: page {done} of {total}", file=sys.stderr, flush=True)
+            if done >= total and not final:
+                print(f"{self.name}: {self.AFTER}", file=sys.stderr, flush=True)

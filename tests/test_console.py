@@ -122,6 +122,10 @@ def test_a_long_document_shows_its_pages_in_a_few_plain_lines_off_a_terminal(lon
     pages = [line for line in err.splitlines() if line.startswith("long.pdf: page ")]
     numbers = [int(line.split()[2]) for line in pages]
     assert pages[-1] == "long.pdf: page 56 of 56"
+    lines, after = err.splitlines(), "long.pdf: every page read; now the tables, the prose and the report"
+    # said once, after the last page; unless the rest was done before the next look at the count (0.25 s)
+    assert lines.count(after) <= 1
+    assert after not in lines or lines[lines.index(pages[-1]) + 1] == after
     assert numbers == sorted(set(numbers)) and 2 <= len(pages) <= 11
     findings = [line for line in err.splitlines() if line.startswith("narrative_mismatch: long.pdf")]
     assert len(findings) == 5
@@ -140,4 +144,5 @@ def test_on_a_terminal_the_pages_are_a_bar_redrawn_in_place(capsys):
     frames = err.rstrip("\n").split("\r")[1:]
     assert frames[0] == f"long.pdf [{'.' * 30}] page 0 of 1400"
     assert frames[1] == f"long.pdf [{'#' * 15}{'.' * 15}] page 700 of 1400"
+    assert frames[-2] == f"long.pdf [{'#' * 30}] page 1400 of 1400 · every page read; now the tables, the prose and the report"
     assert frames[-1] == f"long.pdf [{'#' * 30}] page 1400 of 1400"
