@@ -25,11 +25,14 @@ documents, DIR/all/ holds the same files over all of them.
 example:
   projektpulje run                       # the bundled 2021 sample
   projektpulje run downloads/ --out results/
+  projektpulje run downloads/ --format xlsx --db sqlite:///budgets.db
 
 exit codes:
   0  no findings
   1  findings (a stated total or the prose disagrees with the rows; files are still written)
-  2  an input cannot be used (one line on stderr says why; nothing is written for it)
+  2  an input cannot be used (one line on stderr says why; nothing is written for it),
+     or an option cannot work (checked before any work)
+  130  interrupted (Ctrl-C); documents finished before are kept
 """
 
 
