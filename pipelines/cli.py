@@ -240,9 +240,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except Interrupted as interrupted:
-        print(interrupted_line(finished=interrupted.finished, total=interrupted.total), file=sys.stderr)
+        line = interrupted_line(finished=interrupted.finished, total=interrupted.total)
     except KeyboardInterrupt:
-        print(interrupted_line(finished=0, total=0), file=sys.stderr)
+        line = interrupted_line(finished=0, total=0)
+    if sys.stderr.isatty():  # a progress bar may be half drawn on the line
+        sys.stderr.write("\r\033[K")
+    print(line, file=sys.stderr)
     return EXIT_INTERRUPTED
 
 
