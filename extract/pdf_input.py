@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import InputError
+from .progress import page_read
 
 # What a file that is not a PDF usually starts with, to say what it looks like.
 _MAGIC = (
@@ -153,6 +154,7 @@ def pages_read(path: Path, pdf, to_content: Callable, *, first_number: int = 1):
     try:
         for number, page in enumerate(pdf.pages, start=first_number):
             yield to_content(page)
+            page_read()
             close = getattr(page, "close", None)
             if close:
                 close()

@@ -10,16 +10,10 @@ Sub-packages: extract (PDF → raw tables), budget (the Danish budget knowledge)
 audit (findings), stages (orchestration and processes), outputs (files); compare and cli on top.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .api import compare, read_pdf
 from .document import Document
 from .extract.errors import InputError, InternalError, ProjektpuljeError, TableError
-
-try:
-    __version__ = version("projektpulje")
-except PackageNotFoundError:  # run from a checkout that is not installed
-    __version__ = "0+unknown"
+from .settings import VERSION as __version__
 
 __all__ = [
     "Document",

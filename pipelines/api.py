@@ -30,7 +30,8 @@ def read_pdf(
 
 def compare(old: str | Path | Document, new: str | Path | Document) -> pd.DataFrame:
     """Two editions side by side, one row per budget line of each edition's own year (compare.csv's rows);
-    `.attrs["renamed_areas"]` maps each old area name taken as renamed to its new one. Each edition is a
+    `.attrs["renamed_areas"]` maps each old area name taken as renamed to its new one, `.attrs["years"]` holds
+    the two editions' years. Each edition is a
     Document, an output folder of `projektpulje run`, or a PDF (read on the spot)."""
     from projektpulje.compare import compare_editions
     from projektpulje.stages.run import edition_items
@@ -38,4 +39,5 @@ def compare(old: str | Path | Document, new: str | Path | Document) -> pd.DataFr
     (old_items, old_year), (new_items, new_year) = (edition_items(e) for e in (old, new))
     compared, renames = compare_editions(old_items, new_items, old_year=old_year, new_year=new_year)
     compared.attrs["renamed_areas"] = renames
+    compared.attrs["years"] = (old_year, new_year)
     return compared

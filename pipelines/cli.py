@@ -12,8 +12,9 @@ from pathlib import Path
 from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
 from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
 
-from projektpulje.stages.batch import DEFAULT_TIMEOUT, Outcome, pdfs_in, run_batch
-from projektpulje.outputs.files import parquet_available, write_combined
+from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, run_options_problem, tool_version
+from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch
+from projektpulje.outputs.files import parquet_available, write_combined, xlsx_available
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 
 RUN_HELP = """\
@@ -25,12 +26,15 @@ documents, DIR/all/ holds the same files over all of them.
 example:
   projektpulje run                       # the bundled 2021 sample
   projektpulje run downloads/ --out results/
+  projektpulje run downloads/ --format xlsx --db sqlite:///budgets.db
 
 exit codes:
   0  no findings
   1  findings (a stated total or the prose disagrees with the rows; files are still written)
-  2  an input cannot be used (one line on stderr says why; nothing is written for it)
+  2  an input cannot be used (one line on stderr says why; nothing is written for it),
+     or an option cannot work (checked before any work)
   3  a fault of projektpulje itself (one line; --debug shows the traceback)
+  130  interrupted (Ctrl-C); documents finished before are kept
 """
 
 
@@ -39,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="projektpulje",
         description="Turn 'Udmøntning af projektpuljen' PDFs into tidy, reconciled budget CSVs.",
     )
+    parser.add_argument("--version", action="version", version=f"projektpulje {tool_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser(
         "run",
@@ -60,8 +65,14 @@ def _parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S", help=f"seconds per document (default: {DEFAULT_TIMEOUT:g})"
     )
     run.add_argument(
-        "--format", choices=["csv", "parquet"], default="csv",
-        help="parquet: also write each table as Parquet beside its CSV (needs pyarrow)",
+        "--format", choices=["csv", "parquet", "xlsx"], action="append", default=[],
+        help="parquet: also write each table as Parquet beside its CSV (needs pyarrow); "
+             "xlsx: also write workbook.xlsx, a sheet per table (needs openpyxl); may be given twice",
+    )
+    run.add_argument(
+        "--db", nargs="?", const="sqlite:///projektpulje.db", metavar="URL",
+        help="also load each document into a SQL database (default URL: sqlite:///projektpulje.db; "
+             "postgresql://user@host/name; needs the db extra)",
     )
     run.add_argument("-q", "--quiet", action="store_true", help="no progress or findings on stderr")
     run.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -93,18 +104,40 @@ class Progress:
             state = "unusable" if outcome.exit_code == EXIT_UNUSABLE else "done"
             print(f"[{done}/{total}] {outcome.pdf.name}: {state}", file=sys.stderr)
 
+    def pages(self, *, jobs: int) -> str:
+        """How a long document's pages show as they are read: only where one document is read at a time."""
+        if self.quiet or (self.total > 1 and jobs > 1):
+            return ""
+        return "bar" if sys.stderr.isatty() else "lines"
+
     def _clear(self) -> None:
         if self.bar:
             sys.stderr.write("\r" + " " * 80 + "\r")
 
 
 def command_run(args: argparse.Namespace) -> int:
+    problem = run_options_problem(out=args.out, jobs=args.jobs, timeout=args.timeout)
+    if problem:
+        print(f"projektpulje: error: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    database = None
+    if args.db:
+        from projektpulje.outputs.database import DatabaseError, open_database
+
+        try:
+            database = open_database(args.db)
+        except DatabaseError as error:
+            print(f"projektpulje: error: {error}", file=sys.stderr)
+            return EXIT_UNUSABLE
     settings = RunSettings(
         out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check,
-        formats=("csv", args.format) if args.format != "csv" else ("csv",),
+        formats=tuple(dict.fromkeys(["csv", *args.format])),
     )
     if "parquet" in settings.formats and not parquet_available():
         print("projektpulje: error: --format parquet needs pyarrow: pip install 'projektpulje[parquet]'", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if "xlsx" in settings.formats and not xlsx_available():
+        print("projektpulje: error: --format xlsx needs openpyxl: pip install 'projektpulje[xlsx]'", file=sys.stderr)
         return EXIT_UNUSABLE
     pdfs = pdfs_in(args.pdfs) if args.pdfs else [BUNDLED_SAMPLE]
     if not pdfs:
@@ -115,7 +148,8 @@ def command_run(args: argparse.Namespace) -> int:
         progress.say(f"reading {len(pdfs)} documents, {min(args.jobs, len(pdfs))} at a time")
     else:
         progress.say(f"reading {pdfs[0]}")
-    outcomes = run_batch(pdfs, settings=settings, jobs=args.jobs, timeout=args.timeout, on_done=progress.done)
+    outcomes = run_batch(pdfs, settings=settings, jobs=args.jobs, timeout=args.timeout, on_done=progress.done,
+                         page_progress=progress.pages(jobs=args.jobs))
     progress._clear()
     for outcome in outcomes:
         for note in outcome.notes:
@@ -126,6 +160,14 @@ def command_run(args: argparse.Namespace) -> int:
             print(f"projektpulje: error: {outcome.error}", file=sys.stderr)
         else:
             print(outcome.summary)
+    if database is not None:
+        from projektpulje.outputs.database import DatabaseError
+
+        try:
+            _load_into(database, [o for o in outcomes if o.out_dir is not None])
+        except DatabaseError as error:
+            print(f"projektpulje: error: {error}", file=sys.stderr)
+            return EXIT_UNUSABLE
     if len(pdfs) > 1:
         written = [o for o in outcomes if o.out_dir is not None]
         if written:
@@ -134,10 +176,20 @@ def command_run(args: argparse.Namespace) -> int:
     return max((o.exit_code for o in outcomes), default=EXIT_OK)
 
 
+def _load_into(database, outcomes: list[Outcome]) -> None:
+    """Each finished document into the database, each in a transaction of its own."""
+    from projektpulje.outputs.database import load_folder, shown_url
+
+    for outcome in outcomes:
+        load_folder(database, outcome.out_dir)
+    print(f"db: {len(outcomes)} document{'' if len(outcomes) == 1 else 's'} -> {shown_url(database)}")
+
+
 COMPARE_HELP = """\
 Compare two editions line by line: OLD and NEW are output folders of `projektpulje run`
 (or PDFs, read on the spot). Writes DIR/compare.csv (area, section, group, item, old_tkr,
-new_tkr, change_tkr, status new|removed|changed|unchanged) and prints a summary per area.
+new_tkr, change_tkr, status new|removed|changed|unchanged, old_area, old_item, old_year,
+new_year) and prints a summary per area.
 Lines are matched by area, section, group and item, tolerant of small label edits and of
 areas renamed between the editions (reported in the summary).
 
@@ -159,7 +211,7 @@ def _add_compare(sub) -> None:
 
 def command_compare(args: argparse.Namespace) -> int:
     from projektpulje.api import compare
-    from projektpulje.compare import summary_lines
+    from projektpulje.compare import backwards_note, summary_lines
     from projektpulje.stages.run import write_compare
 
     try:
@@ -170,9 +222,14 @@ def command_compare(args: argparse.Namespace) -> int:
         print(f"projektpulje: error: {error}", file=sys.stderr)
         return error.exit_code
     target = write_compare(args.out, compared)
+    years = list(compared.attrs["years"])
+    note = backwards_note(*years)
+    if note:
+        print(f"projektpulje: note: {note}", file=sys.stderr)
     for line in summary_lines(compared, compared.attrs["renamed_areas"]):
         print(line)
-    print(f"{len(compared)} lines -> {target}")
+    compared_years = f"{years[0]} with {years[1]}, " if None not in years else ""
+    print(f"{compared_years}{len(compared)} lines -> {target}")
     return EXIT_OK
 
 
@@ -183,12 +240,20 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"run": command_run, "compare": command_compare}
     try:
         return commands[args.command](args)
+    except Interrupted as interrupted:
+        line = interrupted_line(finished=interrupted.finished, total=interrupted.total)
+    except KeyboardInterrupt:
+        line = interrupted_line(finished=0, total=0)
     except Exception as error:  # a fault of projektpulje: one line, the traceback only with --debug
         if getattr(args, "debug", False):
             traceback.print_exc()
         print(f"projektpulje: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
               file=sys.stderr)
         return EXIT_INTERNAL
+    if sys.stderr.isatty():  # a progress bar may be half drawn on the line
+        sys.stderr.write("\r\033[K")
+    print(line, file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

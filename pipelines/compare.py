@@ -15,7 +15,10 @@ from typing import Sequence
 
 import pandas as pd
 
-COMPARE_COLUMNS = ["area", "section", "group", "item", "old_tkr", "new_tkr", "change_tkr", "status"]
+COMPARE_COLUMNS = [
+    "area", "section", "group", "item", "old_tkr", "new_tkr", "change_tkr", "status",
+    "old_area", "old_item", "old_year", "new_year",
+]
 SIMILAR_LABEL = 0.85  # difflib ratio from which two labels in the same place are one line
 RENAMED_SHARE = 0.5  # share of an area's lines that must reappear under the new name
 
@@ -32,10 +35,15 @@ class Line:
         return (area or self.area, self.section.lower(), self.group.lower(), self.item.lower())
 
 
+def edition_year(items: pd.DataFrame, *, year: int | None) -> int | None:
+    """The budget year an edition is compared on: its own, else the first year of its tables."""
+    years = sorted(int(y) for y in items["year"].unique())
+    return year if year in years else (years[0] if years else None)
+
+
 def items_to_lines(items: pd.DataFrame, *, year: int | None) -> list[Line]:
     """The lines of one edition for its own budget year (the first year of its tables when it has several)."""
-    years = sorted(int(y) for y in items["year"].unique())
-    chosen = year if year in years else (years[0] if years else None)
+    chosen = edition_year(items, year=year)
     rows = items[items["year"].astype(int) == chosen] if chosen is not None else items.iloc[0:0]
     return [
         Line(r["area"], r["section"], r["group"], r["item"], Decimal(str(r["amount_tkr"])))
@@ -99,7 +107,9 @@ def _status(old: Line | None, new: Line | None) -> str:
 def compare_editions(
     old_items: pd.DataFrame, new_items: pd.DataFrame, *, old_year: int | None = None, new_year: int | None = None
 ) -> tuple[pd.DataFrame, dict[str, str]]:
-    """compare.csv rows, in the new edition's order (removed lines after), and the renamed areas."""
+    """compare.csv rows, in the new edition's order (removed lines after), and the renamed areas. Each row names
+    the line as the old edition printed it (`old_area`, `old_item`; empty for a new line) and the years compared."""
+    old_year, new_year = edition_year(old_items, year=old_year), edition_year(new_items, year=new_year)
     old, new = items_to_lines(old_items, year=old_year), items_to_lines(new_items, year=new_year)
     renames = renamed_areas(old, new)
     order = {id(l): i for i, l in enumerate(new)}
@@ -115,6 +125,8 @@ def compare_editions(
             "old_tkr": old_tkr, "new_tkr": new_tkr,
             "change_tkr": (new_tkr or Decimal(0)) - (old_tkr or Decimal(0)),
             "status": _status(before, after),
+            "old_area": before.area if before else "", "old_item": before.item if before else "",
+            "old_year": old_year, "new_year": new_year,
         })
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS, dtype=object), renames
 
@@ -131,3 +143,10 @@ def summary_lines(compared: pd.DataFrame, renames: dict[str, str]) -> list[str]:
         renamed = f" (renamed from {old_names[area]})" if area in old_names else ""
         lines.append(f"{area}{renamed}: {', '.join(parts)}; change {change:+} (1.000 kr.)")
     return lines
+
+
+def backwards_note(old_year: int | None, new_year: int | None) -> str:
+    """A line saying that OLD is the later edition (the changes then run backwards), or empty."""
+    if old_year is not None and new_year is not None and old_year > new_year:
+        return f"OLD is the {old_year} edition, later than NEW ({new_year}): the changes run backwards"
+    return ""

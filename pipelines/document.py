@@ -125,7 +125,7 @@ class Document:
         if sections is None:  # drawn here, in this process; a run draws them in its first stage
             sections = plans_to_html(analysis_to_plans(document.analysis), self.source, password=self.settings.password)
         folder = out_dir / safe_folder_name(self.source.stem)
-        files = analysis_to_files(document.analysis, sections, pdf=self.source, formats=self.settings.formats)
+        files = analysis_to_files(document.analysis, sections, pdf=self.source, settings=self.settings)
         write_folder(folder, files)
         return dataclasses.replace(document, table_sections=tuple(sections), out_dir=folder)
 

@@ -22,6 +22,7 @@ class Analysis:
     skipped: tuple[str, ...]
     title: str = ""
     year: int | None = None
+    cross_check: str = ""  # the cross-check's verdict ("69 of 69 cells agree (pdfium, camelot)"); empty without one
 
     @property
     def totals(self) -> list[dict]:

@@ -14,6 +14,11 @@ from projektpulje.budget.vocabulary import DEFAULT_VOCABULARY
 BUNDLED_SAMPLE = Path(__file__).resolve().parent / "data" / "udmoentning-af-projektpuljen-2021.pdf"
 
 
+# pyproject.toml's version; a test holds the two together. A constant, since reading the installed metadata
+# takes a tenth of a second on a busy machine, and every run records the version.
+VERSION = "0.1.0"
+
+
 @dataclass(frozen=True)
 class RunSettings:
     out_dir: Path = Path("output")

@@ -13,6 +13,8 @@ ITEM_COLUMNS = [
     "amount_tkr", "amount_dkk", "page", "source_file",
 ]
 STATED_COLUMNS = ["year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "page"]
+# The units amounts are stated in: a table's 1.000 kr., and the prose's kroner.
+UNIT_TKR, UNIT_DKK = "1.000 DKK", "DKK"
 TOTAL_COLUMNS = [
     "year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "computed_tkr", "difference_tkr",
     "status", "page",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .contract import UNIT_DKK, UNIT_TKR
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -47,22 +49,25 @@ FINDING_FIELDS = (
     Column("difference", "number", "stated - computed"),
     Column("page", "integer", "Page"),
     Column("message", "string", "The finding in a sentence"),
+    Column("unit", "string", f"Unit of stated, computed and difference: '{UNIT_TKR}' for tables, '{UNIT_DKK}' "
+           "for prose; empty when the finding states no amount"),
 )
 FINDING_COLUMNS = [column.name for column in FINDING_FIELDS]
 
 
 def finding(
     kind: str, message: str, *, root_cause: bool = True, year=None, table_no=None, area: str = "",
-    section: str = "", item: str = "", stated=None, computed=None, page=None,
+    section: str = "", item: str = "", stated=None, computed=None, page=None, unit: str = "",
 ) -> dict:
-    """One row of findings.csv; the difference follows from what was stated and what was computed."""
+    """One row of findings.csv; the difference follows from what was stated and what was computed, all three in
+    `unit` (empty where the finding states no amount)."""
     if kind not in KIND_NAMES:
         raise ValueError(f"unknown kind of finding {kind!r}")
     difference = stated - computed if stated is not None and computed is not None else None
     return {
         "kind": kind, "root_cause": root_cause, "year": year, "table_no": table_no, "area": area,
         "section": section, "item": item, "stated": stated, "computed": computed, "difference": difference,
-        "page": page, "message": message,
+        "page": page, "message": message, "unit": unit if stated is not None or computed is not None else "",
     }
 
 

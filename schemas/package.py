@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from .contract import UNIT_DKK, UNIT_TKR
 from .findings import FINDING_FIELDS as FINDING_COLUMNS_DECLARED
 from .tidy import Items, ReconciledTotals
 
 # pandera dtype (as text) → Table Schema type
 _TYPES = {"int64": "integer", "object": "number", "bool": "boolean"}
 UNITS = {
-    "amount_tkr": "1.000 DKK", "stated_tkr": "1.000 DKK", "computed_tkr": "1.000 DKK", "difference_tkr": "1.000 DKK",
-    "amount_dkk": "DKK",
+    "amount_tkr": UNIT_TKR, "stated_tkr": UNIT_TKR, "computed_tkr": UNIT_TKR, "difference_tkr": UNIT_TKR,
+    "amount_dkk": UNIT_DKK,
 }
 SOURCE_FILE = {"name": "source_file", "type": "string", "description": "PDF file name"}
 

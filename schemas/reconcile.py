@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Mapping, Sequence
 
-from .contract import STATED_COLUMNS
+from .contract import STATED_COLUMNS, UNIT_TKR
 from .findings import finding
 
 
@@ -40,7 +40,7 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
             continue
         where = {
             "year": total["year"], "table_no": total["table_no"], "area": total["area"], "section": total["section"],
-            "stated": total["stated_tkr"], "computed": total["computed_tkr"], "page": total["page"],
+            "stated": total["stated_tkr"], "computed": total["computed_tkr"], "page": total["page"], "unit": UNIT_TKR,
         }
         if total["level"] == "section":
             findings.append(finding(

@@ -49,12 +49,12 @@ def test_a_folder_with_a_corrupt_file_still_lands_the_others_and_combines_them(t
 def test_a_document_that_hangs_or_crashes_its_worker_is_reported_and_the_rest_go_on(tmp_path, monkeypatch):
     real = batch.run_document
 
-    def flaky(pdf, *, settings):
+    def flaky(pdf, *, settings, **options):
         if pdf.name == "hang.pdf":
             time.sleep(60)
         if pdf.name == "crash.pdf":
             os._exit(139)
-        return real(pdf, settings=settings)
+        return real(pdf, settings=settings, **options)
 
     monkeypatch.setattr(batch, "run_document", flaky)
     for name in ("hang.pdf", "crash.pdf", "good.pdf"):

@@ -47,6 +47,22 @@ def test_compare_2021_with_2022_lists_exactly_the_changes(inputs, tmp_path, caps
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Mobilitet og infrastruktur (renamed from Mobilitet): 4 unchanged; change +0 (1.000 kr.)"
     assert "Kultur og events: 5 new; change +1450 (1.000 kr.)" in out
+    assert out[-1] == f"2021 with 2022, {len(rows)} lines -> {tmp_path / 'compare.csv'}"
+    assert {(r["old_year"], r["new_year"]) for r in rows} == {("2021", "2022")}
+    renamed = {(r["old_area"], r["area"]) for r in rows if r["old_area"] and r["old_area"] != r["area"]}
+    assert renamed == {("Mobilitet", "Mobilitet og infrastruktur")}  # the rename is in the file
+    relabelled = [(r["old_item"], r["item"]) for r in rows if r["old_item"] and r["old_item"] != r["item"]]
+    assert relabelled == [("Landsbyprisen 2021", "Landsbyprisen 2022")]
+    assert all(r["old_area"] == r["old_item"] == "" for r in rows if r["status"] == "new")
+    assert all(r["old_item"] == r["item"] for r in rows if r["status"] == "removed")
+
+
+def test_old_later_than_new_is_flagged(tmp_path, capsys):
+    assert main(["compare", str(NEW), str(OLD), "--out", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ("projektpulje: note: OLD is the 2022 edition, later than NEW (2021): the changes run backwards\n")
+    assert out.splitlines()[-1].startswith("2022 with 2021, ")
+    assert {(r["old_year"], r["new_year"]) for r in read_rows(tmp_path / "compare.csv")} == {("2022", "2021")}
 
 
 def test_a_two_year_edition_is_compared_on_its_own_year(tmp_path, capsys):

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from projektpulje.audit.crosscheck import cross_check
+from projektpulje.audit.crosscheck import cells_agreeing, cross_check, verdict
 from projektpulje.budget.normalise import Item, NormalisedTable, StatedTotal
 
 
@@ -46,3 +46,12 @@ def test_a_table_missing_from_the_other_reading_is_reported():
     a = table([item("Analyser", 500)], 500)
     (finding,) = cross_check([a], [], names=NAMES)
     assert finding["message"] == "camelot did not find table 6 (Klima)"
+
+
+def test_the_verdict_counts_the_amounts_both_read_alike():
+    a = table([item("Analyser", 500), item("Formidling", 350)], 850)
+    assert verdict(*cells_agreeing([a], [a]), names=NAMES) == "3 of 3 cells agree (pdfplumber, camelot)"
+    b = table([item("Analyser", 500), item("Formidling", 35)], 850)
+    assert cells_agreeing([a], [b]) == (2, 3)
+    assert cells_agreeing([a], [table([item("Analyser", 500)], 500)]) == (1, 3)
+    assert cells_agreeing([a], []) == (0, 3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Sequence
 
+from projektpulje.schemas.contract import UNIT_TKR
 from projektpulje.schemas.findings import finding
 from projektpulje.budget.normalise import Item, NormalisedTable, StatedTotal
 
@@ -18,7 +19,7 @@ def _line_key(item: Item) -> tuple:
 def _finding(table: NormalisedTable, *, page, item: str, section: str, year, stated, computed, message: str) -> dict:
     return finding(
         "extractor_disagreement", message, year=year, table_no=table.table_no, area=table.area, section=section,
-        item=item, stated=stated, computed=computed, page=page,
+        item=item, stated=stated, computed=computed, page=page, unit=UNIT_TKR,
     )
 
 
@@ -105,3 +106,28 @@ def cross_check(
                 computed=None, message=f"{names[1]} found table {other.table_no} ({other.area}); {names[0]} did not",
             ))
     return findings
+
+
+def cells_agreeing(
+    tables: Sequence[NormalisedTable], others: Sequence[NormalisedTable]
+) -> tuple[int, int]:
+    """How many of the first reading's amounts (budget lines and stated totals) the second reads alike, and of how
+    many: the counterpart of `cross_check`'s findings, so that agreement leaves a trace too."""
+    by_number = {(t.table_no, t.area): t for t in others}
+    agreeing = cells = 0
+    for table in tables:
+        cells += len(table.items) + len(table.totals)
+        other = by_number.get((table.table_no, table.area))
+        if other is None:
+            continue
+        matcher = difflib.SequenceMatcher(
+            a=[_line_key(i) for i in table.items], b=[_line_key(i) for i in other.items], autojunk=False)
+        agreeing += sum(block.size for block in matcher.get_matching_blocks())
+        theirs = {_total_key(t) for t in other.totals}
+        agreeing += sum(_total_key(t) in theirs for t in table.totals)
+    return agreeing, cells
+
+
+def verdict(agreeing: int, cells: int, *, names: tuple[str, str]) -> str:
+    """The cross-check in a phrase: '69 of 69 cells agree (pdfium, camelot)'."""
+    return f"{agreeing} of {cells} cells agree ({names[0]}, {names[1]})"

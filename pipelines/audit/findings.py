@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from projektpulje.schemas import RuleFailure, totals_to_findings
+from projektpulje.schemas.contract import UNIT_DKK
 from projektpulje.schemas.findings import finding, finding_order
 
 from projektpulje.budget.narrative import Mention
@@ -27,7 +28,7 @@ def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> li
             "narrative_mismatch",
             f"the text says {m.printed} for '{m.tied_to}' but the table says {table} kr.: \"{m.sentence}\"",
             year=year, table_no=m.table_no, area=m.area, item=m.tied_to, stated=m.amount_dkk, computed=table,
-            page=m.page,
+            page=m.page, unit=UNIT_DKK,
         ))
     return rows
 

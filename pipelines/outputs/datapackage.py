@@ -35,7 +35,41 @@ def _unique_by(data: bytes, key: Sequence[str]) -> bool:
     return len(seen) == len(rows)
 
 
+# Files beside the CSVs: their format and media type. Parquet holds the CSV's rows with the same schema.
+FORMATS = {
+    ".parquet": ("parquet", "application/vnd.apache.parquet"),
+    ".xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ".html": ("html", "text/html"),
+}
+FILE_TITLES = {
+    "report.html": "The tables as read beside the PDF, every check and finding, for people",
+    "workbook.xlsx": "Every table of this package as a sheet, for spreadsheets",
+}
+
+
+def file_resource(name: str, data: bytes, *, combined: bool) -> dict:
+    """A file that is not one of the CSVs, described as a file (its tables, if any, are the CSVs')."""
+    stem, suffix = name.rsplit(".", 1)
+    file_format, mediatype = FORMATS[f".{suffix}"]
+    csv_name = f"{stem}.csv"
+    described = {
+        "name": package_name(name.replace(".", "-")),
+        "type": "file",
+        "path": name,
+        "title": f"{TITLES[csv_name]} (Parquet)" if csv_name in TITLES else FILE_TITLES.get(name, name),
+        "format": file_format,
+        "mediatype": mediatype,
+        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "bytes": len(data),
+    }
+    if file_format == "parquet":
+        described["schema"] = table_schema(csv_name, combined=combined)
+    return described
+
+
 def resource(name: str, data: bytes, *, combined: bool) -> dict:
+    if not name.endswith(".csv"):
+        return file_resource(name, data, combined=combined)
     described = {
         "name": name.removesuffix(".csv"),
         "path": name,
@@ -55,13 +89,21 @@ def resource(name: str, data: bytes, *, combined: bool) -> dict:
     return described
 
 
+def _described_order(files: Mapping[str, bytes]) -> list[str]:
+    """Every file written but the descriptor itself: the CSVs first, in their usual order, then the rest by name."""
+    others = sorted(n for n in files if n not in DESCRIBED and n != PACKAGE_FILE)
+    return [n for n in DESCRIBED if n in files] + others
+
+
 def datapackage(
     files: Mapping[str, bytes], *, name: str, title: str, sources: Sequence[tuple[str, bytes | str]],
-    combined: bool = False, year: int | None = None,
+    combined: bool = False, year: int | None = None, provenance: Mapping | None = None,
 ) -> bytes:
-    """The descriptor of the CSVs among `files`; sources are (PDF name, its bytes or its sha256)."""
+    """The descriptor of `files`; sources are (PDF name, its bytes or its sha256); `provenance` says what made them."""
+    described = _described_order(files)
+    tabular = all(n.endswith(".csv") for n in described)  # a tabular package holds tabular resources only
     descriptor = {
-        "profile": "tabular-data-package",
+        "profile": "tabular-data-package" if tabular else "data-package",
         "name": package_name(name),
         "title": title,
         **({"year": year} if year else {}),
@@ -71,6 +113,7 @@ def datapackage(
             {"title": source, "sha256": digest if isinstance(digest, str) else hashlib.sha256(digest).hexdigest()}
             for source, digest in sources
         ],
-        "resources": [resource(n, files[n], combined=combined) for n in DESCRIBED if n in files],
+        **({"projektpulje": dict(provenance)} if provenance else {}),
+        "resources": [resource(n, files[n], combined=combined) for n in described],
     }
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -131,18 +131,39 @@ def write_combined(out_dir: Path, documents: list[tuple[Path, Path]]) -> Path:
     and their datapackage.json. `documents` are (output folder, PDF)."""
     from projektpulje.outputs.datapackage import PACKAGE_FILE, datapackage
 
+    from projektpulje.outputs.parquet import combine_parquet
+
     target = out_dir / COMBINED_FOLDER
     files = {
         name: combine_csvs([((folder / name).read_bytes(), pdf.name) for folder, pdf in documents if (folder / name).exists()])
         for name in COMBINED_FILES
     }
+    for name in COMBINED_FILES:  # Parquet too, where every document has it
+        parquet = name.replace(".csv", ".parquet")
+        if all((folder / parquet).exists() for folder, _ in documents):
+            files[parquet] = combine_parquet([((folder / parquet).read_bytes(), pdf.name) for folder, pdf in documents], name)
+    from projektpulje.outputs.workbook import WORKBOOK_FILE, csvs_to_workbook
+
+    if all((folder / WORKBOOK_FILE).exists() for folder, _ in documents):
+        files[WORKBOOK_FILE] = csvs_to_workbook(files, combined=True)
     sources = [(pdf.name, _source_digest(folder, pdf)) for folder, pdf in documents]
     files[PACKAGE_FILE] = datapackage(
         files, name="projektpulje-all", title=f"Udmøntning af projektpuljen: {len(documents)} documents",
-        sources=sources, combined=True,
+        sources=sources, combined=True, provenance=_shared_provenance([folder for folder, _ in documents]),
     )
     write_folder(target, files)
     return target
+
+
+def _shared_provenance(folders: list[Path]) -> dict | None:
+    """What made the documents' outputs, when it is the same for all of them (their own verdicts aside)."""
+    import json
+
+    made = []
+    for folder in folders:
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        made.append({k: v for k, v in package.get("projektpulje", {}).items() if k != "cross_check"})
+    return made[0] if made and all(m == made[0] for m in made) else None
 
 
 def _source_digest(folder: Path, pdf: Path) -> str:
@@ -159,23 +180,7 @@ def parquet_available() -> bool:
     return importlib.util.find_spec("pyarrow") is not None
 
 
-def _parquet_column(values: list) -> list:
-    """Exact numbers stay exact: ints beside Decimals become Decimals; anything else mixed becomes text."""
-    kinds = {type(v) for v in values if v is not None}
-    if kinds <= {int, Decimal} and Decimal in kinds:
-        return [None if v is None else Decimal(v) for v in values]
-    if len(kinds) > 1:
-        return [None if v is None else _cell(v) for v in values]
-    return values
+def xlsx_available() -> bool:
+    import importlib.util
 
-
-def rows_to_parquet(rows: Sequence[Mapping], columns: Sequence[str]) -> bytes:
-    """One output table as Parquet, with the same columns and exact amounts (decimal128) as the CSV."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    data = {c: _parquet_column([None if _cell(row[c]) == "" and not isinstance(row[c], str) else row[c] for row in rows])
-            for c in columns}
-    buffer = pa.BufferOutputStream()
-    pq.write_table(pa.table(data), buffer)
-    return buffer.getvalue().to_pybytes()
+    return importlib.util.find_spec("openpyxl") is not None

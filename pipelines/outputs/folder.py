@@ -10,17 +10,19 @@ from projektpulje.audit.findings import MENTION_COLUMNS
 from projektpulje.results import Analysis
 from projektpulje.schemas import ITEM_COLUMNS, TOTAL_COLUMNS
 from projektpulje.schemas.findings import FINDING_COLUMNS
+from projektpulje.settings import RunSettings
 
 from .datapackage import PACKAGE_FILE, datapackage
-from .files import rows_to_csv, rows_to_parquet
+from .files import rows_to_csv
+from .provenance import provenance, provenance_with_source
 from .report import report_html
 
 
 def analysis_to_files(
-    analysis: Analysis, table_sections: Sequence[str], *, pdf: Path, formats: Sequence[str] = ("csv",)
+    analysis: Analysis, table_sections: Sequence[str], *, pdf: Path, settings: RunSettings
 ) -> dict[str, bytes]:
-    """items.csv, totals.csv, findings.csv, mentions.csv, datapackage.json, report.html, and the Parquet files
-    where `formats` asks for them."""
+    """items.csv, totals.csv, findings.csv, mentions.csv, report.html and datapackage.json, and the Parquet
+    files and workbook.xlsx where the settings' formats ask for them."""
     tables = {
         "items": (analysis.items, ITEM_COLUMNS),
         "totals": (analysis.totals, TOTAL_COLUMNS),
@@ -28,11 +30,20 @@ def analysis_to_files(
         "mentions": (analysis.mentions, MENTION_COLUMNS),
     }
     files = {f"{name}.csv": rows_to_csv(rows, columns) for name, (rows, columns) in tables.items()}
-    files[PACKAGE_FILE] = datapackage(
-        files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, pdf.read_bytes())],
-        year=analysis.year,
+    if "parquet" in settings.formats:
+        from .parquet import rows_to_parquet
+
+        files.update({f"{name}.parquet": rows_to_parquet(rows, f"{name}.csv") for name, (rows, _) in tables.items()})
+    if "xlsx" in settings.formats:
+        from .workbook import WORKBOOK_FILE, csvs_to_workbook
+
+        files[WORKBOOK_FILE] = csvs_to_workbook(files)
+    made = provenance(settings, cross_check=analysis.cross_check)
+    source = pdf.read_bytes()
+    files["report.html"] = report_html(analysis, table_sections, name=pdf.name,
+                                       provenance=provenance_with_source(made, source))
+    files[PACKAGE_FILE] = datapackage(  # last: it describes every other file
+        files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, source)],
+        year=analysis.year, provenance=made,
     )
-    if "parquet" in formats:
-        files.update({f"{name}.parquet": rows_to_parquet(rows, columns) for name, (rows, columns) in tables.items()})
-    files["report.html"] = report_html(analysis, table_sections, name=pdf.name)
     return files

@@ -8,7 +8,7 @@ import dataclasses
 import functools
 from pathlib import Path
 
-from projektpulje.audit.crosscheck import cross_check
+from projektpulje.audit.crosscheck import cells_agreeing, cross_check, verdict
 from projektpulje.audit.findings import all_findings, mentions_to_rows
 from projektpulje.budget.normalise import NormalisedTable, document_title_and_year
 from projektpulje.budget.vocabulary import load_vocabulary
@@ -22,15 +22,16 @@ from projektpulje.settings import RunSettings
 from projektpulje.stages.reading import Reading, read_document, read_tables
 
 
-def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> list[dict]:
-    """The other extractor's reading, compared cell by cell with the first."""
+def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> tuple[list[dict], str]:
+    """The other extractor's reading, compared cell by cell with the first: the findings, and the verdict."""
     other = next(name for name in ("camelot", "pdfplumber") if name != settings.extractor)
     names = (settings.extractor, other)
     try:
         others = read_tables(pdf, settings=settings, extractor=other).tables
     except ProjektpuljeError as error:
-        return [finding("extractor_disagreement", f"{other} could not read the document: {error}")]
-    return cross_check(tables, others, names=names)
+        return [finding("extractor_disagreement", f"{other} could not read the document: {error}")], \
+            f"{other} could not read the document"
+    return cross_check(tables, others, names=names), verdict(*cells_agreeing(tables, others), names=names)
 
 
 def reconcile_tables(tables: list[NormalisedTable]) -> tuple[list[dict], list[list[dict]]]:
@@ -46,13 +47,14 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     reading = reading or read_document(pdf, settings=settings)
     tables = list(reading.tables)
     items, table_totals = reconcile_tables(tables)
-    extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
+    extra, cross_checked = second_opinion(pdf, tables, settings=settings) if settings.cross_check else ([], "")
     findings = all_findings(table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra)
     first_page = [line.text for line in reading.document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
     return Analysis(
         reading.document, reading.raws, reading.tables, tuple(items), tuple(tuple(rows) for rows in table_totals),
         tuple(findings), tuple(mentions_to_rows(reading.mentions)), reading.skipped, title=title, year=year,
+        cross_check=cross_checked,
     )
 
 

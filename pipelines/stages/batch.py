@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import signal
 import sys
 import time
 import traceback
@@ -18,7 +19,9 @@ from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, Projektpul
 from projektpulje.extract.forked import CrashedError
 
 from projektpulje.document import Document
+from projektpulje.console import PageLines, limited_lines
 from projektpulje.stages.ahead import ReadAhead
+from projektpulje.stages.watch import PageWatch
 from projektpulje.outputs.files import recover_folder, safe_folder_name
 from projektpulje.settings import RunSettings
 
@@ -55,7 +58,7 @@ def finding_lines(document: Document) -> tuple[str, ...]:
         where = f", page {finding['page']}, table {finding['table_no']}" if finding["table_no"] is not None else ""
         cause = "" if finding["root_cause"] else " (follows from another finding)"
         lines.append(f"{finding['kind']}: {document.source.name}{where}: {finding['message']}{cause}")
-    return tuple(lines)
+    return limited_lines(tuple(lines), where=str(document.out_dir / "findings.csv"))
 
 
 def load_second_stage(settings: RunSettings):
@@ -69,17 +72,27 @@ def load_second_stage(settings: RunSettings):
     return run
 
 
-def run_document(pdf: Path, *, settings: RunSettings):
-    """Draft the PDF's outputs in a process of its own while this one loads the libraries that check the rules."""
+def run_document(pdf: Path, *, settings: RunSettings, page_progress: str = ""):
+    """Draft the PDF's outputs in a process of its own while this one loads the libraries that check the rules.
+    `page_progress`: "bar" or "lines" to show a long document's pages as they are read, "" for silence."""
+    watch = PageWatch(pdf, show=PageLines(pdf.name, bar=page_progress == "bar"), password=settings.password) \
+        if page_progress else None
     first_stage = ReadAhead(pdf, settings=settings)
-    second_stage = load_second_stage(settings)  # while the PDF is read
-    return second_stage.run_document(pdf, settings=settings, draft=first_stage.result())
+    if watch:
+        watch.begin()
+    try:
+        second_stage = load_second_stage(settings)  # while the PDF is read
+        draft = first_stage.result()
+    finally:
+        if watch:
+            watch.stop()
+    return second_stage.run_document(pdf, settings=settings, draft=draft)
 
 
-def run_one(pdf: Path, settings: RunSettings) -> Outcome:
+def run_one(pdf: Path, settings: RunSettings, *, page_progress: str = "") -> Outcome:
     """One document, never raising: every failure becomes an Outcome with exit code 2."""
     try:
-        result = run_document(pdf, settings=settings)
+        result = run_document(pdf, settings=settings, page_progress=page_progress)
     except ProjektpuljeError as error:
         return Outcome(pdf, error.exit_code, error=str(error), detail=traceback.format_exc())
     except ImportError as error:  # the installation, not the PDF
@@ -97,8 +110,19 @@ def run_one(pdf: Path, settings: RunSettings) -> Outcome:
     )
 
 
-def _child(pdf: Path, settings: RunSettings, connection) -> None:
-    connection.send(run_one(pdf, settings))
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a batch: the documents finished are written; the others were stopped and left no trace."""
+
+    def __init__(self, *, finished: int, total: int) -> None:
+        super().__init__()
+        self.finished, self.total = finished, total
+
+
+def _child(pdf: Path, settings: RunSettings, connection, page_progress: str) -> None:
+    # Ctrl-C reaches every process of the terminal's group: a worker (and what it forks) stops quietly;
+    # the parent cleans up after it and says so once.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    connection.send(run_one(pdf, settings, page_progress=page_progress))
     connection.close()
 
 
@@ -117,8 +141,10 @@ def run_batch(
     jobs: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     on_done: Callable[[Outcome, int, int], None] = lambda outcome, done, total: None,
+    page_progress: str = "",
 ) -> list[Outcome]:
-    """Run every document in a process of its own, at most `jobs` at a time; outcomes in input order."""
+    """Run every document in a process of its own, at most `jobs` at a time; outcomes in input order.
+    `page_progress` ("bar", "lines" or ""): how a long document's pages show while they are read."""
     context = multiprocessing.get_context("fork")
     cores = os.cpu_count() or 1
     jobs = max(1, jobs or cores)
@@ -127,12 +153,25 @@ def run_batch(
     waiting = list(enumerate(pdfs))
     running: dict = {}  # connection → (index, pdf, process, deadline)
     outcomes: dict[int, Outcome] = {}
+    try:
+        _run_all(waiting, running, outcomes, context=context, jobs=jobs, settings=settings, timeout=timeout,
+                 on_done=on_done, total=len(pdfs), page_progress=page_progress)
+    except KeyboardInterrupt:
+        for _, pdf, process, _ in running.values():
+            process.kill()
+            process.join()
+            recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
+        raise Interrupted(finished=sum(o.out_dir is not None for o in outcomes.values()), total=len(pdfs)) from None
+    return [outcomes[i] for i in range(len(pdfs))]
+
+
+def _run_all(waiting, running, outcomes, *, context, jobs, settings, timeout, on_done, total, page_progress) -> None:
     clock = time.monotonic
     while waiting or running:
         while waiting and len(running) < jobs:
             index, pdf = waiting.pop(0)
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(pdf, settings, sender), daemon=True)
+            process = context.Process(target=_child, args=(pdf, settings, sender, page_progress), daemon=True)
             process.start()
             sender.close()
             running[receiver] = (index, pdf, process, clock() + timeout)
@@ -147,7 +186,7 @@ def run_batch(
                 outcome = _ended_without_result(pdf, process, timed_out=False, timeout=timeout)
             process.join()
             outcomes[index] = outcome
-            on_done(outcome, len(outcomes), len(pdfs))
+            on_done(outcome, len(outcomes), total)
         for receiver, (index, pdf, process, deadline) in list(running.items()):
             if clock() >= deadline:
                 process.kill()
@@ -155,5 +194,4 @@ def run_batch(
                 running.pop(receiver)
                 recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
                 outcomes[index] = _ended_without_result(pdf, process, timed_out=True, timeout=timeout)
-                on_done(outcomes[index], len(outcomes), len(pdfs))
-    return [outcomes[i] for i in range(len(pdfs))]
+                on_done(outcomes[index], len(outcomes), total)

@@ -11,15 +11,20 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.extract import RawTable
+from projektpulje.outputs.provenance import provenance_html
 from projektpulje.schemas.findings import KIND_NAMES
 
 from . import images
 from .images import MAX_TABLES_WITH_IMAGES
+from .light import findings_filter_html
 from .lines import Line, is_root, line_findings, line_mentions, line_style
 from .text import anchor, cell, danish_amount, missing, pages_text, printed_numbers, signed_amount, table_title
 
 if TYPE_CHECKING:
     from projektpulje.results import Analysis
+
+KIND_TITLES = {name: kind.title for name, kind in KIND_NAMES.items()}
+
 
 @functools.lru_cache(maxsize=1)
 def stylesheet() -> str:
@@ -70,7 +75,7 @@ def finding_row_html(finding: dict, titles: Mapping) -> str:
     return (
         f'<tr class="finding {"root" if root else "knock"}" data-kind="{escape(kind)}" '
         f'data-table="{cell(table_no)}" data-root="{"true" if root else "false"}">'
-        f'<td>{badge}</td><td class="kind">{escape(KIND_NAMES[kind].title if kind in KIND_NAMES else kind)}</td>'
+        f'<td>{badge}</td><td class="kind">{escape(KIND_TITLES.get(kind, kind))}</td>'
         f"<td>{table_link(table_no, titles)}</td>"
         f'<td class="num">{cell(finding.get("page"))}</td><td>{cell(finding.get("message"))}</td></tr>'
     )
@@ -82,7 +87,7 @@ def findings_html(findings: Sequence[dict], titles: Mapping) -> str:
                "with its lines, and the prose with the tables.</p></section>"
     rows = "".join(finding_row_html(f, titles) for f in findings)
     return (
-        '<section id="findings"><h2>Findings</h2>'
+        '<section id="findings"><h2>Findings</h2>' + findings_filter_html(findings, KIND_TITLES) +
         '<table class="findings"><thead><tr><th></th><th>Kind</th><th>Table</th><th class="num">Page</th>'
         f"<th>Message</th></tr></thead><tbody>{rows}</tbody></table></section>"
     )
@@ -229,9 +234,11 @@ def page_html(title: str, body: Sequence[str]) -> bytes:
     return "".join([head, *body, "</main></body></html>\n"]).encode("utf-8")
 
 
-def report_html(analysis: Analysis, table_sections: Sequence[str], *, name: str) -> bytes:
+def report_html(
+    analysis: Analysis, table_sections: Sequence[str], *, name: str, provenance: Mapping | None = None
+) -> bytes:
     """The auditor's report of one analysed PDF named `name`, as UTF-8 HTML that needs nothing else:
-    the summary and every finding, then the tables' sections, then the amounts in the text."""
+    the summary and every finding, then the tables' sections, then the amounts in the text; last, what made it."""
     titles = {t.table_no: table_title(t) for t in analysis.tables}
     body = [
         summary_html(analysis, name),
@@ -241,6 +248,7 @@ def report_html(analysis: Analysis, table_sections: Sequence[str], *, name: str)
         LEGEND + "</section>",
         *table_sections,
         mentions_html(analysis.mentions, titles),
+        *([provenance_html(dict(provenance))] if provenance else []),
     ]
     return page_html(f"{name}: projektpulje report", body)
 

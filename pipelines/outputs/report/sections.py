@@ -12,6 +12,7 @@ from projektpulje.extract.render import PageImages
 
 from .html import report_html, table_section_html
 from .images import MAX_TABLES_WITH_IMAGES, table_images
+from .light import mentions_by_table
 from .lines import row_styles, table_to_lines
 
 if TYPE_CHECKING:
@@ -34,13 +35,14 @@ def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
 
 def analysis_to_plans(analysis: Analysis) -> list[tuple]:
     """Each table's plan: (raw, table, totals, its findings, its mentions, whether its PDF region is drawn)."""
-    findings, mentions = by_table(analysis.findings), by_table(analysis.mentions)
+    findings = by_table(analysis.findings)
+    mentions = mentions_by_table([(t.table_no, r.page) for r, t in zip(analysis.raws, analysis.tables)],
+                                 analysis.mentions)
     every_image = len(analysis.tables) <= MAX_TABLES_WITH_IMAGES
     images_left = MAX_TABLES_WITH_IMAGES  # the report stays a readable size, in memory too
     plans = []
-    for raw, table, totals in zip(analysis.raws, analysis.tables, analysis.table_totals):
+    for raw, table, totals, own_mentions in zip(analysis.raws, analysis.tables, analysis.table_totals, mentions):
         own_findings = [f for f in findings.get(table.table_no, ()) if _concerns(f, table, raw)]
-        own_mentions = mentions.get(table.table_no, [])
         wanted = every_image or (bool(own_findings) and images_left > 0)
         images_left -= wanted
         plans.append((raw, table, totals, own_findings, own_mentions, wanted))

@@ -1,0 +1,92 @@
+"""What the command checks before any work, and how it says so: options, the version, an interrupted run."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from projektpulje.settings import VERSION
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+FINDING_LINES = 5  # finding lines per document on stderr; the rest are in its findings.csv
+
+
+def tool_version() -> str:
+    """projektpulje's version."""
+    return VERSION
+
+
+def _nearest_existing(path: Path) -> Path:
+    path = path.absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def out_dir_problem(out: Path) -> str | None:
+    """Why `--out` cannot take the output (a file, or a folder that cannot be written in), or None."""
+    if out.exists() and not out.is_dir():
+        return f"--out {out}: is a file, not a folder"
+    existing = _nearest_existing(out)
+    if not existing.is_dir():
+        return f"--out {out}: {existing} is a file, not a folder"
+    try:  # try, rather than ask os.access: that answers yes to root even on a read-only file system
+        probe = tempfile.mkdtemp(prefix=".projektpulje-probe.", dir=existing)
+    except OSError as error:
+        return f"--out {out}: cannot write in {existing} ({error.strerror or error})"
+    shutil.rmtree(probe, ignore_errors=True)
+    return None
+
+
+def run_options_problem(*, out: Path, jobs: int, timeout: float) -> str | None:
+    """The first option of `run` that cannot work, in one line naming it; None when all can."""
+    if jobs < 1:
+        return f"--jobs {jobs}: must be at least 1"
+    if not timeout > 0:  # also refuses nan
+        return f"--timeout {timeout:g}: must be more than 0 seconds"
+    return out_dir_problem(out)
+
+
+def limited_lines(lines: tuple[str, ...], *, most: int = FINDING_LINES, where: str = "findings.csv") -> tuple[str, ...]:
+    """The first `most` lines, then one saying how many more are in `where`."""
+    if len(lines) <= most:
+        return lines
+    return (*lines[:most], f"… and {len(lines) - most} more in {where}")
+
+
+def interrupted_line(*, finished: int, total: int) -> str:
+    """What an interrupted run says: one line."""
+    kept = f"; {finished} of {total} documents finished and kept" if finished else ""
+    return f"projektpulje: interrupted{kept}; nothing else written"
+
+
+class PageLines:
+    """Page progress of one document on stderr: a bar redrawn in place on a terminal; otherwise a plain line
+    at each tenth of the pages, so that a log gets a few lines, not one per page."""
+
+    STEPS = 10
+    AFTER = "every page read; now the tables, the prose and the report"  # the rest of a long document's time
+
+    def __init__(self, name: str, *, bar: bool) -> None:
+        self.name, self.bar = name, bar
+        self.shown = -1
+
+    def __call__(self, done: int, total: int, *, final: bool = False) -> None:
+        import sys
+
+        if self.bar:
+            width = 30
+            filled = width * done // total
+            after = f" · {self.AFTER}" if done >= total and not final else ""
+            end = "\n" if final else ""
+            sys.stderr.write(f"\r{self.name[:40]} [{'#' * filled}{'.' * (width - filled)}] page {done} of {total}"
+                             f"{after}{end}")
+            sys.stderr.flush()
+            return
+        step = self.STEPS * done // total
+        if done and (step > self.shown or final and done == total and self.shown < self.STEPS):
+            self.shown = step
+            print(f"{self.name}: page {done} of {total}", file=sys.stderr, flush=True)
+            if done >= total and not final:
+                print(f"{self.name}: {self.AFTER}", file=sys.stderr, flush=True)

@@ -1,0 +1,147 @@
+"""Output folders → a SQL database through SQLAlchemy (SQLite, PostgreSQL): one row per document in `documents`,
+its rows in `items`, `totals`, `findings` and `mentions`, typed from the same Table Schemas as the files.
+
+A document is keyed by its PDF's sha256 and replaced as a whole in one transaction: the same PDF loaded twice
+never duplicates; another edition adds.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Mapping
+
+from projektpulje.outputs.parquet import DECIMAL_PRECISION, DECIMAL_SCALE
+from projektpulje.outputs.typed import typed_rows
+from projektpulje.schemas.package import table_schema
+
+DEFAULT_DATABASE = "sqlite:///projektpulje.db"
+TABLES = ("items", "totals", "findings", "mentions")
+DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}  # psycopg 3, from the db extra
+
+
+class DatabaseError(Exception):
+    """The database cannot be used: the message says why, in a line."""
+
+
+def database_url(url: str) -> str:
+    """A URL as SQLAlchemy takes it: `postgresql://…` goes through psycopg (3), the driver the db extra installs."""
+    scheme, sep, rest = url.partition("://")
+    return f"{DRIVERS.get(scheme, scheme)}{sep}{rest}"
+
+
+def _column_type(field: Mapping):
+    import sqlalchemy as sa
+
+    return {
+        "integer": sa.BigInteger(), "boolean": sa.Boolean(),
+        "number": sa.Numeric(DECIMAL_PRECISION, DECIMAL_SCALE, asdecimal=True),
+    }.get(field["type"], sa.Text())
+
+
+def schema_metadata():
+    """The tables, with keys: documents by sha256; every other table by (document, row number)."""
+    import sqlalchemy as sa
+
+    metadata = sa.MetaData()
+    sa.Table(
+        "documents", metadata,
+        sa.Column("sha256", sa.String(64), primary_key=True),
+        sa.Column("file_name", sa.Text, nullable=False),
+        sa.Column("year", sa.Integer),
+        sa.Column("title", sa.Text, nullable=False),
+        sa.Column("tool_version", sa.Text, nullable=False),
+        sa.Column("options", sa.Text, nullable=False, comment="the run's options, as JSON"),
+        sa.Column("extractors", sa.Text, nullable=False),
+        sa.Column("cross_check", sa.Text, nullable=False, comment="the cross-check's verdict, empty without one"),
+        sa.Column("read_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    for name in TABLES:
+        fields = table_schema(f"{name}.csv")["fields"]
+        sa.Table(
+            name, metadata,
+            sa.Column("document_sha256", sa.String(64), sa.ForeignKey("documents.sha256", ondelete="CASCADE"),
+                      primary_key=True),
+            sa.Column("row_no", sa.Integer, primary_key=True, autoincrement=False, comment="1-based, as in the file"),
+            *(sa.Column(f["name"], _column_type(f), comment=f.get("description") or None) for f in fields),
+        )
+    return metadata
+
+
+def open_database(url: str):
+    """An engine on `url` with the tables made; DatabaseError when it cannot be reached or written."""
+    import warnings
+
+    import sqlalchemy as sa
+
+    if "://" not in url:  # e.g. `--db report.pdf`: a PDF taken for the URL
+        raise DatabaseError(f"--db {url}: not a database URL (sqlite:///file.db, postgresql://user@host/name)")
+    try:
+        engine = sa.create_engine(database_url(url))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", sa.exc.SAWarning)
+            schema_metadata().create_all(engine)
+    except (sa.exc.SQLAlchemyError, ImportError, ValueError) as error:
+        reason = getattr(error, "orig", None) or error
+        raise DatabaseError(f"--db {url}: cannot be used ({str(reason).strip().splitlines()[0]})") from None
+    return engine
+
+
+def folder_rows(folder: Path, name: str) -> list[dict]:
+    """The rows of one output file of a document's folder, typed by its Table Schema, numbered from 1."""
+    rows = typed_rows((folder / f"{name}.csv").read_bytes(), f"{name}.csv")
+    return [{"row_no": number, **row} for number, row in enumerate(rows, start=1)]
+
+
+def document_row(package: Mapping) -> dict:
+    """The documents row of a folder, from its datapackage.json."""
+    made = package.get("projektpulje", {})
+    source = package["sources"][0]
+    title = package.get("title", "").removesuffix(f" ({source['title']})")
+    return {
+        "sha256": source["sha256"], "file_name": source["title"], "year": package.get("year"), "title": title,
+        "tool_version": made.get("version", ""), "options": json.dumps(made.get("options", {}), sort_keys=True),
+        "extractors": ", ".join(made.get("extractors", [])), "cross_check": made.get("cross_check", ""),
+        "read_at": datetime.now(timezone.utc),
+    }
+
+
+def load_folder(engine, folder: Path) -> str:
+    """Replace the document of an output folder in the database, in one transaction; its sha256."""
+    import sqlalchemy as sa
+
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    document = document_row(package)
+    metadata = schema_metadata()
+    key = document["sha256"]
+    rows = {name: folder_rows(folder, name) for name in TABLES}
+    try:
+        _replace(engine, metadata, document, rows)
+    except sa.exc.SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise DatabaseError(f"{folder.name}: not loaded into {shown_url(engine)} ({reason}); "
+                            "the database is as it was before this document") from None
+    return key
+
+
+def _replace(engine, metadata, document: dict, rows: Mapping[str, list[dict]]) -> None:
+    """One document's rows in place of those it had, in one transaction."""
+    import sqlalchemy as sa
+
+    key = document["sha256"]
+    with engine.begin() as connection:
+        for name in TABLES:  # children first: SQLite does not cascade unless asked to
+            table = metadata.tables[name]
+            connection.execute(sa.delete(table).where(table.c.document_sha256 == key))
+        documents = metadata.tables["documents"]
+        connection.execute(sa.delete(documents).where(documents.c.sha256 == key))
+        connection.execute(sa.insert(documents), [document])
+        for name in TABLES:
+            if rows[name]:
+                connection.execute(sa.insert(metadata.tables[name]), [{"document_sha256": key, **r} for r in rows[name]])
+
+
+def shown_url(engine) -> str:
+    """The database's URL without its password, for the console."""
+    return engine.url.render_as_string(hide_password=True)
