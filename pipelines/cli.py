@@ -222,7 +222,7 @@ def command_compare(args: argparse.Namespace) -> int:
         print(f"projektpulje: error: {error}", file=sys.stderr)
         return error.exit_code
     target = write_compare(args.out, compared)
-    years = list(compared.attrs["years"])
+    years = compared[["old_year", "new_year"]].iloc[0].tolist() if len(compared) else list(compared.attrs["years"])
     note = backwards_note(*years)
     if note:
         print(f"projektpulje: note: {note}", file=sys.stderr)

@@ -103,10 +103,11 @@ class Document:
     def summary(self) -> str:
         """The command's line for this document."""
         n = len(self.analysis.findings)
+        cross_check = f", cross-check: {self.analysis.cross_check}" if self.analysis.cross_check else ""
         where = f" -> {self.out_dir}" if self.out_dir is not None else ""
         return (
             f"{self.source.name}: {len(self.tables)} tables, {self.lines} lines, "
-            f"{self.checks_ok}/{self.checks} checks ok, {n} finding{'' if n == 1 else 's'}{where}"
+            f"{self.checks_ok}/{self.checks} checks ok, {n} finding{'' if n == 1 else 's'}{cross_check}{where}"
         )
 
     def to_folder(self, out_dir: str | Path = "output") -> Path:

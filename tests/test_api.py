@@ -79,7 +79,7 @@ def test_a_fault_of_projektpulje_itself_exits_3_in_one_line(monkeypatch, capsys)
 
 
 def test_an_incomplete_installation_is_not_blamed_on_the_pdf(monkeypatch):
-    def missing(pdf, *, settings):
+    def missing(pdf, **options):
         raise ModuleNotFoundError("No module named 'projektpulje.schemas'")
 
     monkeypatch.setattr(batch, "run_document", missing)

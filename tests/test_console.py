@@ -68,12 +68,13 @@ def test_version(capsys):
 def test_at_most_five_finding_lines_then_how_many_more():
     findings = [{"kind": "total_mismatch", "root_cause": True, "table_no": n, "page": n, "message": f"m{n}"}
                 for n in range(1, 13)]
-    result = SimpleNamespace(findings=findings, source=Path("a.pdf"), out_dir=Path("out/a"))
+    result = SimpleNamespace(analysis=SimpleNamespace(findings=findings), source=Path("a.pdf"), out_dir=Path("out/a"))
     lines = finding_lines(result)
     assert lines[:2] == ("total_mismatch: a.pdf, page 1, table 1: m1", "total_mismatch: a.pdf, page 2, table 2: m2")
     assert len(lines) == 6
     assert lines[-1] == f"… and 7 more in {Path('out/a/findings.csv')}"
-    assert len(finding_lines(SimpleNamespace(findings=findings[:5], source=Path("a.pdf"), out_dir=Path("o")))) == 5
+    five = SimpleNamespace(analysis=SimpleNamespace(findings=findings[:5]), source=Path("a.pdf"), out_dir=Path("o"))
+    assert len(finding_lines(five)) == 5
 
 
 def test_ctrl_c_stops_with_one_line_and_exit_130_keeping_finished_documents(tmp_path):
