@@ -22,6 +22,7 @@ from .layout import (
 )
 from .model import ExtractedDocument, RawRow
 from .pdfplumber_extractor import read_pages
+from .text import normalise_text
 
 NAME = "camelot"
 AREA_PADDING = 6.0  # points around the text of a table, so a grid's outer rules fall inside
@@ -43,6 +44,18 @@ def _value_columns(grid: Sequence[Sequence[str]]) -> list[int]:
     return columns
 
 
+def respaced(text: str, words: frozenset[str]) -> str:
+    """camelot's text with the word breaks of the word rule every extractor shares: two pieces are
+    one word where together they are a word of the table and apart they are not."""
+    pieces: list[str] = []
+    for piece in text.split(" "):
+        if pieces and pieces[-1] + piece in words and not (pieces[-1] in words and piece in words):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return " ".join(pieces)
+
+
 def _nearest_row(rows: Sequence[RawRow], top: float, bottom: float) -> RawRow | None:
     inside = [r for r in rows if top <= (r.bbox[1] + r.bbox[3]) / 2 <= bottom]
     return inside[0] if len(inside) == 1 else None
@@ -59,10 +72,11 @@ def grid_to_rows(
     """camelot's cell grid → header cells and raw rows (label first, then the value columns)."""
     value_columns = _value_columns(grid)
     own_rows = [*([RawRow(region.header, region.page, region.bbox)] if region.header else []), *region.rows]
+    words = frozenset(w.text for line in region.lines for w in line.words)
     header: tuple[str, ...] = ()
     rows: list[RawRow] = []
     for cells, (y_top, y_bottom) in zip(grid, spans):
-        cells = [re.sub(r"[ \t]+", " ", c).strip() for c in cells]
+        cells = [respaced(re.sub(r"[ \t]+", " ", normalise_text(c)).strip(), words) for c in cells]
         if not any(cells):
             continue
         label = " ".join(c for i, c in enumerate(cells) if i not in value_columns and c)

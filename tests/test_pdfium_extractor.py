@@ -180,8 +180,8 @@ def glyph(text: str, x0: float, *, width: float = 5.0, top: float = 100.0, size:
 def test_words_break_at_blanks_gaps_steps_back_and_size_changes():
     glyphs = [
         glyph("a", 10), glyph("b", 15), glyph(" ", 20), glyph("c", 25),  # a blank
-        glyph("d", 33.1),  # a gap over 3 pt
-        glyph("e", 45), glyph("f", 52.5),  # a gap under 3 pt: one word
+        glyph("d", 32.1),  # a gap over 0.2 em
+        glyph("e", 45), glyph("f", 51.5),  # a gap under 0.2 em: one word
         glyph("g", 60, size=8.0), glyph("h", 65),  # another size
     ]
     assert [w.text for w in pdfium.glyphs_to_words(glyphs)] == ["ab", "c", "d", "ef", "g", "h"]
