@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--password", help="password of an encrypted PDF")
     run.add_argument(
+        "--ocr", action="store_true", help="read scans: OCR each page with Tesseract (Danish) instead of the PDF's text"
+    )
+    run.add_argument(
         "--cross-check", action="store_true", help="read each PDF with both extractors and report cells they read differently"
     )
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N", help="documents at a time (default: cores)")
@@ -98,7 +101,7 @@ class Progress:
 
 def command_run(args: argparse.Namespace) -> int:
     settings = RunSettings(
-        out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check,
+        out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check, ocr=args.ocr,
         formats=("csv", args.format) if args.format != "csv" else ("csv",),
     )
     if "parquet" in settings.formats and not parquet_available():

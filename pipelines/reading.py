@@ -46,7 +46,7 @@ def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
     vocab = load_vocabulary(settings.vocabulary)
     document = extract_document(
         pdf, extractor=extractor, settings=extract_settings(vocab), password=settings.password,
-        processes=settings.processes,
+        processes=settings.processes, ocr=settings.ocr,
     )
     raws, skipped = budget_tables(document)
     if not raws:

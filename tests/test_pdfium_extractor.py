@@ -56,7 +56,7 @@ def test_an_encrypted_pdf_reads_the_same_with_its_password(tmp_path):
     [
         (ENCRYPTED, None, "encrypted; give --password"),
         (ENCRYPTED, "guess", "encrypted, and the password given does not open it"),
-        (FIXTURES / "bad" / "scanned.pdf", None, "no text layer (scanned?); the tables cannot be read without one"),
+        (FIXTURES / "bad" / "scanned.pdf", None, "no text layer (scanned?); give --ocr to read it with Tesseract"),
     ],
 )
 def test_unusable_pdfs_are_refused_in_the_projects_words(pdf, password, message):
