@@ -20,6 +20,7 @@ from .layout import (
     pages_to_layouts,
     region_is_ruled,
 )
+from .layout.marks import CONFUSED_MARKS
 from .model import ExtractedDocument, RawRow
 from .pdfplumber_extractor import read_pages
 from .text import normalise_text
@@ -56,6 +57,20 @@ def respaced(text: str, words: frozenset[str]) -> str:
     return " ".join(pieces)
 
 
+def _unmarked(text: str) -> str:
+    return "".join(ch for ch in text if ch not in CONFUSED_MARKS and not ch.isspace())
+
+
+def _with_marks_read(own: RawRow, label: str, values: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """camelot's cells, where they differ from the layout's reading of the row only by marks the layout
+    has read (an OCR'd footnote mark, see layout/marks.py), as the layout read them."""
+    cells = [
+        mine if _unmarked(mine) == _unmarked(theirs) else theirs
+        for mine, theirs in zip(own.cells, (label, *values))
+    ]
+    return cells[0], tuple(cells[1:])
+
+
 def _nearest_row(rows: Sequence[RawRow], top: float, bottom: float) -> RawRow | None:
     inside = [r for r in rows if top <= (r.bbox[1] + r.bbox[3]) / 2 <= bottom]
     return inside[0] if len(inside) == 1 else None
@@ -86,6 +101,8 @@ def grid_to_rows(
             header = (label, *values)
             continue
         own = _nearest_row(own_rows, top, bottom)
+        if own is not None and len(own.cells) == 1 + len(values):
+            label, values = _with_marks_read(own, label, values)
         rows.append(
             RawRow(
                 cells=(label, *values),
@@ -119,6 +136,8 @@ def _read_regions(path: Path, page: PageContent, regions: Sequence[Region], *, p
             grid = table.df.values.tolist()
             header, rows = grid_to_rows(grid, table.rows, region=region, page=page, lattice=flavour == "lattice")
             if _plausible(rows, region):
+                if header and not header[0] and region.header:
+                    header = (region.header[0], *header[1:])  # the unit camelot left out of its header cell
                 region.header = header or region.header
                 region.rows = rows
                 break

@@ -99,7 +99,7 @@ def glyphs_to_words(glyphs: Sequence[Glyph], shared: dict[float, float] | None =
     """
     shared = {} if shared is None else shared
     words = []
-    for (upright, _), run in itertools.groupby(glyphs, key=lambda g: (g[UPRIGHT], g[SIZE])):
+    for (upright, _), run in itertools.groupby(glyphs, key=lambda g: (g[UPRIGHT], round(g[SIZE], 1))):
         run = list(run) if upright else [_transposed(g) for g in run]
         for line in glyphs_to_lines(run, upright=upright):
             for word in line_to_words(line):

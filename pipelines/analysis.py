@@ -82,7 +82,10 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     tables = list(reading.tables)
     items, table_totals = reconcile_tables(tables)
     extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
-    findings = all_findings(table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra)
+    unread = [t for t in reading.document.tables if not t.header]
+    findings = all_findings(
+        table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra, unread=unread
+    )
     first_page = [line.text for line in reading.document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
     return Analysis(

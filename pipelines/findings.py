@@ -6,6 +6,8 @@ from typing import Iterable, Sequence
 
 from schemas import RuleFailure, totals_to_findings
 
+from extract import RawTable
+
 from .narrative import Mention
 from .normalise import NormalisedTable
 
@@ -16,7 +18,8 @@ FINDING_COLUMNS = [
 MENTION_COLUMNS = [
     "table_no", "area", "page", "mention", "amount_dkk", "tied_to", "table_dkk", "status", "sentence",
 ]
-KIND_ORDER = ["subtotal_mismatch", "total_mismatch", "narrative_mismatch", "extractor_disagreement", "unknown_label",
+KIND_ORDER = ["subtotal_mismatch", "total_mismatch", "unread_table", "narrative_mismatch", "extractor_disagreement",
+              "unknown_label",
               "rule_failed"]
 
 
@@ -63,6 +66,21 @@ def unknown_labels_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
     return rows
 
 
+def unread_tables_to_findings(raws: Iterable[RawTable], *, year: int | None) -> list[dict]:
+    """A table found on the page but not read (no header row with its unit and year): its amounts are in no CSV."""
+    rows = []
+    for raw in raws:
+        amounts = sum(1 for row in raw.rows for value in row.values if value.strip())
+        caption = f"'{raw.caption}'" if raw.caption else "a table without caption"
+        rows.append(finding(
+            "unread_table",
+            f"{raw.source}, page {raw.page}, {caption}: not read, it has no header row with its unit and year; "
+            f"its {amounts} amount{'' if amounts == 1 else 's'} are in no output file",
+            year=year, page=raw.page,
+        ))
+    return rows
+
+
 def rule_failures_to_findings(failures: Iterable[RuleFailure]) -> list[dict]:
     return [finding("rule_failed", str(f)) for f in failures]
 
@@ -83,7 +101,7 @@ def mentions_to_rows(mentions: Iterable[Mention]) -> list[dict]:
 
 def all_findings(
     *, table_totals: Sequence[Sequence[dict]], mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
-    extra: Iterable[dict] = (),
+    extra: Iterable[dict] = (), unread: Iterable[RawTable] = (),
 ) -> list[dict]:
     """Every finding the rows and the prose give, in order (rule failures are added once the rules have run)."""
     year = tables[0].years[0] if tables and tables[0].years else None
@@ -92,5 +110,6 @@ def all_findings(
         *mentions_to_findings(mentions, year=year),
         *extra,
         *unknown_labels_to_findings(tables),
+        *unread_tables_to_findings(unread, year=year),
     ]
     return sorted_findings(rows)

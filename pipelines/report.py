@@ -50,6 +50,7 @@ KIND_NAMES = {
     "narrative_mismatch": "text vs. table",
     "extractor_disagreement": "extractors disagree",
     "unknown_label": "unknown label",
+    "unread_table": "table not read",
     "rule_failed": "rule failed",
 }
 

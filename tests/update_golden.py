@@ -20,7 +20,8 @@ SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
 
 def main() -> None:
     for pdf in SAMPLES:
-        result = run_document(pdf, settings=RunSettings(out_dir=GOLDEN, extractor="pdfplumber"))
+        scan = pdf.name.endswith("-scan.pdf")  # an image-only scan, read with --ocr
+        result = run_document(pdf, settings=RunSettings(out_dir=GOLDEN, extractor="pdfplumber", ocr=scan))
         for derived in (p for p in result.out_dir.iterdir() if p.name not in KEPT):
             derived.unlink()
         print(result.summary())
