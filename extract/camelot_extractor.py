@@ -144,9 +144,31 @@ def _read_regions(path: Path, page: PageContent, regions: Sequence[Region], *, p
 
 
 def _plausible(rows: Sequence[RawRow], region: Region) -> bool:
-    """camelot's reading has a value column and at least as many value rows as the layout saw."""
-    own = sum(1 for r in region.rows if any(r.values))
-    return bool(rows) and len(rows[0].cells) > 1 and sum(1 for r in rows if any(r.values)) >= own
+    """camelot's reading has a value column, at least as many value rows as the layout saw, and the
+    layout's values on the same printed lines (a text layer whose words stand a little off their line,
+    as OCR's do, can make camelot hand an amount to the row above or below)."""
+    own = [r for r in region.rows if any(r.values)]
+    if not rows or len(rows[0].cells) <= 1 or sum(1 for r in rows if any(r.values)) < len(own):
+        return False
+    return all(_same_values_on_the_line(r, rows) for r in own) and not any(
+        _joins_rows(r, region.rows) for r in rows
+    )
+
+
+def _joins_rows(row: RawRow, own: Sequence[RawRow]) -> bool:
+    """A camelot row over two of the layout's rows that the layout does not know to be one cell (a heading glued
+    to a line above it: the wording decides that, not camelot)."""
+    inside = [r for r in own if row.bbox[1] <= (r.bbox[1] + r.bbox[3]) / 2 <= row.bbox[3]]
+    return any(r.continues is not True for r in inside[1:])
+
+
+def _same_values_on_the_line(own: RawRow, rows: Sequence[RawRow]) -> bool:
+    centre = (own.bbox[1] + own.bbox[3]) / 2
+    wanted = [_unmarked(v) for v in own.values]
+    return any(
+        r.bbox[1] <= centre <= r.bbox[3] and [_unmarked(v) for v in r.values] == wanted
+        for r in rows
+    )
 
 
 def extract(

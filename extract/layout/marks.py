@@ -3,7 +3,7 @@
 A scan's text layer (Tesseract, OCRmyPDF, scanner software) misreads a few marks
 in ways the page's structure can correct without guessing:
 
-- a footnote mark read as "”", "£", "'", "+" …: where a line below starts with such a
+- a footnote mark read as "”", "£", "'", "+", "=", "x" …: where a line below starts with such a
   lone mark and then text (a footnote), the same marks glued to the end of a table
   row's label or amount above it are footnote marks, and all of them are read as "*";
 - "O" or "o" for "0" and "l" for "1" in a word at the end of a line, set apart like
@@ -24,7 +24,7 @@ from typing import Sequence
 from .geometry import VALUE_PATTERN, Line, Word
 
 MARK = "*"
-CONFUSED_MARKS = frozenset("*”“\"'’‘£+°")  # what OCR makes of a printed footnote asterisk
+CONFUSED_MARKS = frozenset("*”“\"'’‘£+°xX%=»«~^")  # what OCR makes of a printed footnote asterisk
 STRAY = re.compile(r"^[.·•\-–—]+$")
 DASH = re.compile(r"[-–—]")
 AMOUNT_LOOKALIKE = re.compile(r"^[\dOol][\dOol.,]*$")
