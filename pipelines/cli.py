@@ -24,6 +24,7 @@ documents, DIR/all/ holds the same files over all of them.
 example:
   projektpulje run                       # the bundled 2021 sample
   projektpulje run downloads/ --out results/
+  projektpulje run scan.pdf --ocr        # an image-only scan, read by Tesseract
 
 exit codes:
   0  no findings

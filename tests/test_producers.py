@@ -159,3 +159,14 @@ def test_the_report_and_the_data_package_say_the_text_came_from_ocr(scanned, ocr
         assert source["text"] == f"OCR by {ocr_once}"
     else:
         assert "text from OCR" not in report and "text" not in source
+
+
+def test_the_command_reads_a_scan_with_ocr_and_refuses_it_without(tmp_path, capsys, ocr_once):
+    from pipelines.cli import main
+
+    assert main(["run", str(SCAN_2021), "--out", str(tmp_path), "-q"]) == 2
+    assert capsys.readouterr().err.strip().endswith("no text layer (scanned?); give --ocr to read it with Tesseract")
+    assert not (tmp_path / SCAN_2021.stem).exists()
+    assert main(["run", str(SCAN_2021), "--ocr", "--out", str(tmp_path), "-q"]) == 1
+    assert capsys.readouterr().out.startswith(f"{SCAN_2021.name}: 7 tables, ")
+    assert (tmp_path / SCAN_2021.stem / "items.csv").read_bytes() == (GOLDEN / SCAN_2021.stem / "items.csv").read_bytes()
