@@ -71,9 +71,9 @@ def texts(lines) -> list[str]:
 
 def test_an_ocr_footnote_mark_is_read_as_a_mark_where_a_footnote_follows():
     lines = [line("Etablering", "af", "sekretariat”", "500"), line("Cluster", "0”", top=115),
-             line("£", "Er", "bevilget", "i", "2020.", top=140)]
+             line("Consortium", "o=", top=125), line("£", "Er", "bevilget", "i", "2020.", top=140)]
     assert texts(lines_with_marks_read(lines, gap_em=0.9)) == [
-        "Etablering af sekretariat* 500", "Cluster 0*", "* Er bevilget i 2020."]
+        "Etablering af sekretariat* 500", "Cluster 0*", "Consortium 0*", "* Er bevilget i 2020."]
 
 
 def test_marks_stay_as_printed_where_no_footnote_follows():

@@ -51,9 +51,10 @@ def _with_text(line: Line, index: int, text: str) -> Line:
     return Line(tuple(words))
 
 
-def amount_lookalike_to_digits(text: str) -> str:
-    """'5O0' → '500', 'l.000' → '1.000'; anything else as it is."""
-    if not AMOUNT_LOOKALIKE.match(text) or not any(ch.isdigit() for ch in text):
+def amount_lookalike_to_digits(text: str, *, marked: bool = False) -> str:
+    """'5O0' → '500', 'l.000' → '1.000'; anything else as it is. A word without any digit is read as one only
+    where a footnote mark follows it (`marked`: 'o=' for '0*')."""
+    if not AMOUNT_LOOKALIKE.match(text) or not (marked or any(ch.isdigit() for ch in text)):
         return text
     digits = text.translate(DIGIT_LOOKALIKES)
     return digits if VALUE_PATTERN.match(digits) else text
@@ -78,8 +79,9 @@ def _row_marks_read(line: Line, gap_em: float) -> Line:
     words = line.words
     last = len(words) - 1
     text = words[last].text
-    if len(text) > 1 and text[-1] in CONFUSED_MARKS and VALUE_PATTERN.match(text[:-1]) and _apart(line, last, gap_em):
-        return _with_text(line, last, text[:-1] + MARK)
+    amount = amount_lookalike_to_digits(text[:-1], marked=True)
+    if len(text) > 1 and text[-1] in CONFUSED_MARKS and VALUE_PATTERN.match(amount) and _apart(line, last, gap_em):
+        return _with_text(line, last, amount + MARK)
     if last >= 1 and VALUE_PATTERN.match(text) and _apart(line, last, gap_em):
         label = words[last - 1].text
         if len(label) > 1 and label[-1] in CONFUSED_MARKS and label[-1] != MARK:
