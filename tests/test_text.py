@@ -58,7 +58,7 @@ def test_camelot_text_takes_the_word_breaks_of_the_table_words():
 def line(*texts: str, top: float = 100.0, value_x: float = 400.0) -> Line:
     words, x = [], 50.0
     for i, text in enumerate(texts):
-        is_value = i == len(texts) - 1 and len(texts) > 1 and text[0].isdigit()
+        is_value = i == len(texts) - 1 and len(texts) > 1 and (text[0].isdigit() or text[0] in "oOl")
         x0 = value_x if is_value else x
         words.append(Word(text, x0, top, x0 + 5 * len(text), top + 10, 10.0))
         x = x0 + 5 * len(text) + 3
