@@ -20,6 +20,9 @@ from .settings import RunSettings
 from .vocabulary import load_vocabulary
 
 
+NO_HEADER = "it has no header row with its unit and year"
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything one document yields, before anything is written. Rows are dicts keyed by column."""
@@ -82,7 +85,7 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     tables = list(reading.tables)
     items, table_totals = reconcile_tables(tables)
     extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
-    unread = [t for t in reading.document.tables if not t.header]
+    unread = [(t, NO_HEADER) for t in reading.document.tables if not t.header] + list(reading.unread)
     findings = all_findings(
         table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra, unread=unread
     )

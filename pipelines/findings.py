@@ -66,15 +66,15 @@ def unknown_labels_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
     return rows
 
 
-def unread_tables_to_findings(raws: Iterable[RawTable], *, year: int | None) -> list[dict]:
-    """A table found on the page but not read (no header row with its unit and year): its amounts are in no CSV."""
+def unread_tables_to_findings(raws: Iterable[tuple[RawTable, str]], *, year: int | None) -> list[dict]:
+    """A table found on the page but not read: its amounts are in no CSV. `raws`: each table and why."""
     rows = []
-    for raw in raws:
+    for raw, reason in raws:
         amounts = sum(1 for row in raw.rows for value in row.values if value.strip())
         caption = f"'{raw.caption}'" if raw.caption else "a table without caption"
         rows.append(finding(
             "unread_table",
-            f"{raw.source}, page {raw.page}, {caption}: not read, it has no header row with its unit and year; "
+            f"{raw.source}, page {raw.page}, {caption}: not read ({reason}); "
             f"its {amounts} amount{'' if amounts == 1 else 's'} are in no output file",
             year=year, page=raw.page,
         ))
@@ -101,7 +101,7 @@ def mentions_to_rows(mentions: Iterable[Mention]) -> list[dict]:
 
 def all_findings(
     *, table_totals: Sequence[Sequence[dict]], mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
-    extra: Iterable[dict] = (), unread: Iterable[RawTable] = (),
+    extra: Iterable[dict] = (), unread: Iterable[tuple[RawTable, str]] = (),
 ) -> list[dict]:
     """Every finding the rows and the prose give, in order (rule failures are added once the rules have run)."""
     year = tables[0].years[0] if tables and tables[0].years else None
