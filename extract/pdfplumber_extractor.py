@@ -15,9 +15,8 @@ MIN_RULE_WIDTH = 15.0  # shorter horizontal strokes are underlines or glyph part
 
 def page_to_content(page) -> PageContent:
     """pdfplumber page → words (by the rule every extractor shares) with font size, and the drawn rules."""
-    words = tuple(
-        glyphs_to_words([(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"], c["upright"]) for c in page.chars])
-    )
+    glyphs = [(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"], c["upright"]) for c in page.chars]
+    words = tuple(glyphs_to_words(glyphs))
     edges = page.edges
     rules = tuple(
         Rule(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_WIDTH
