@@ -63,9 +63,10 @@ def _unmarked(text: str) -> str:
 
 def _with_marks_read(own: RawRow, label: str, values: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """camelot's cells, where they differ from the layout's reading of the row only by marks the layout
-    has read (an OCR'd footnote mark, see layout/marks.py), as the layout read them."""
+    has read (an OCR'd footnote mark, see layout/marks.py) or by the order of the same words (OCR'd words
+    stand a little above or below their line, and camelot orders them by height first), as the layout read them."""
     cells = [
-        mine if _unmarked(mine) == _unmarked(theirs) else theirs
+        mine if _unmarked(mine) == _unmarked(theirs) or sorted(mine.split()) == sorted(theirs.split()) else theirs
         for mine, theirs in zip(own.cells, (label, *values))
     ]
     return cells[0], tuple(cells[1:])
@@ -135,10 +136,10 @@ def _read_regions(path: Path, page: PageContent, regions: Sequence[Region], *, p
             table = max(found, key=lambda t: t.shape[0])
             grid = table.df.values.tolist()
             header, rows = grid_to_rows(grid, table.rows, region=region, page=page, lattice=flavour == "lattice")
+            if bool(header) != bool(region.header):
+                continue  # camelot sees a header row where the layout sees none, or none where it sees one
             if _plausible(rows, region):
-                if header and not header[0] and region.header:
-                    header = (region.header[0], *header[1:])  # the unit camelot left out of its header cell
-                region.header = header or region.header
+                region.header = region.header or header  # the layout's, as the tables continued overleaf are joined by it
                 region.rows = rows
                 break
 
