@@ -7,6 +7,7 @@ the table, ``stream`` where the table is open.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -152,8 +153,27 @@ def _plausible(rows: Sequence[RawRow], region: Region) -> bool:
     if not rows or len(rows[0].cells) <= 1 or sum(1 for r in rows if any(r.values)) < len(own):
         return False
     return all(_same_values_on_the_line(r, rows) for r in own) and not any(
-        _joins_rows(r, region.rows) for r in rows
+        _joins_rows(r, region.rows) or _holds_another_line(r, region.rows) for r in rows
     )
+
+
+def _holds_another_line(row: RawRow, own: Sequence[RawRow]) -> bool:
+    """A camelot label that holds the words of one of the layout's rows and, besides, all the words of the
+    rows next to it that the layout does not know to continue it (a group heading put in the cell above)."""
+    words = Counter(row.label.split())
+    starts = [Counter(r.label.split()) for r in own if r.continues is not True and r.label.strip()]
+    for i, first in enumerate(starts):
+        if first - words:
+            continue
+        for neighbours in (starts[i + 1:], starts[:i][::-1]):
+            rest = words - first
+            for other in neighbours:
+                if not rest or other - rest:
+                    break
+                rest -= other
+            if not rest and words != first:
+                return True
+    return False
 
 
 def _joins_rows(row: RawRow, own: Sequence[RawRow]) -> bool:

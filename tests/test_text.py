@@ -98,3 +98,18 @@ def test_units_are_matched_however_they_are_spaced(vocab):
     assert {vocab.unit_factor(u) for u in ("1.000kr.", "1.000 kr", "1.000  kr.", "t. kr.", "T.KR.")} == {1000}
     assert vocab.unit_factor("mio.kr") == 1_000_000
     assert vocab.unit_factor("EUR") is None
+
+
+def test_camelot_is_not_trusted_where_it_glues_a_heading_into_the_cell_above():
+    from extract.camelot_extractor import _holds_another_line
+    from extract.model import RawRow
+
+    own = [RawRow(("EU-projekter", "750"), 7, (0, 10, 1, 20)),
+           RawRow(("Indstillet omprioriteret", ""), 7, (0, 30, 1, 40), continues=None),
+           RawRow(("Euroskills*", "2.500"), 7, (0, 50, 1, 60))]
+    glued = RawRow(("EU-projekter Indstillet omprioriteret", "750"), 7, (0, 10, 1, 40))
+    wrapped = RawRow(("EU-projekter", "750"), 7, (0, 10, 1, 20))
+    assert _holds_another_line(glued, own)
+    assert not _holds_another_line(wrapped, own)
+    own[1] = RawRow(("Indstillet omprioriteret", ""), 7, (0, 30, 1, 40), continues=True)  # the layout: one cell
+    assert not _holds_another_line(glued, own)
