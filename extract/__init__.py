@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from importlib import import_module
 from pathlib import Path
@@ -31,13 +32,25 @@ def extract_document(
     settings: ExtractSettings | None = None,
     password: str | None = None,
     processes: int = 1,
+    ocr: bool = False,
 ) -> ExtractedDocument:
     """Read every table of one PDF with the named extractor, sharing the pages among up to `processes`
-    processes where the extractor can (pdfium, for long documents)."""
+    processes where the extractor can (pdfium, for long documents); with `ocr`, from the words Tesseract
+    reads on the page images instead of the PDF's own text."""
     if extractor not in EXTRACTORS:
         raise ProjektpuljeError(f"unknown extractor {extractor!r}; choose from {', '.join(EXTRACTORS)}")
     module = import_module(EXTRACTORS[extractor], __package__)
-    return module.extract(Path(path), settings=settings or ExtractSettings(), password=password, processes=processes)
+    settings = settings or ExtractSettings()
+    if not ocr:
+        return module.extract(Path(path), settings=settings, password=password, processes=processes)
+    from .ocr import ocr_text_layer
+
+    with ocr_text_layer(Path(path), password=password, processes=processes) as (layered, engine):
+        try:
+            document = module.extract(layered, settings=settings, password=None, processes=processes)
+        except InputError as error:  # said of the scan, not of the text layer made for it
+            raise InputError(str(error).replace(str(layered), str(path))) from error
+    return dataclasses.replace(document, ocr=engine)
 
 
 __all__ = [

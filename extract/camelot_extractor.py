@@ -7,6 +7,7 @@ the table, ``stream`` where the table is open.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -20,8 +21,10 @@ from .layout import (
     pages_to_layouts,
     region_is_ruled,
 )
+from .layout.marks import CONFUSED_MARKS
 from .model import ExtractedDocument, RawRow
 from .pdfplumber_extractor import read_pages
+from .text import normalise_text
 
 NAME = "camelot"
 AREA_PADDING = 6.0  # points around the text of a table, so a grid's outer rules fall inside
@@ -43,6 +46,33 @@ def _value_columns(grid: Sequence[Sequence[str]]) -> list[int]:
     return columns
 
 
+def respaced(text: str, words: frozenset[str]) -> str:
+    """camelot's text with the word breaks of the word rule every extractor shares: two pieces are
+    one word where together they are a word of the table and apart they are not."""
+    pieces: list[str] = []
+    for piece in text.split(" "):
+        if pieces and pieces[-1] + piece in words and not (pieces[-1] in words and piece in words):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return " ".join(pieces)
+
+
+def _unmarked(text: str) -> str:
+    return "".join(ch for ch in text if ch not in CONFUSED_MARKS and not ch.isspace())
+
+
+def _with_marks_read(own: RawRow, label: str, values: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """camelot's cells, where they differ from the layout's reading of the row only by marks the layout
+    has read (an OCR'd footnote mark, see layout/marks.py) or by the order of the same words (OCR'd words
+    stand a little above or below their line, and camelot orders them by height first), as the layout read them."""
+    cells = [
+        mine if _unmarked(mine) == _unmarked(theirs) or sorted(mine.split()) == sorted(theirs.split()) else theirs
+        for mine, theirs in zip(own.cells, (label, *values))
+    ]
+    return cells[0], tuple(cells[1:])
+
+
 def _nearest_row(rows: Sequence[RawRow], top: float, bottom: float) -> RawRow | None:
     inside = [r for r in rows if top <= (r.bbox[1] + r.bbox[3]) / 2 <= bottom]
     return inside[0] if len(inside) == 1 else None
@@ -59,10 +89,11 @@ def grid_to_rows(
     """camelot's cell grid → header cells and raw rows (label first, then the value columns)."""
     value_columns = _value_columns(grid)
     own_rows = [*([RawRow(region.header, region.page, region.bbox)] if region.header else []), *region.rows]
+    words = frozenset(w.text for line in region.lines for w in line.words)
     header: tuple[str, ...] = ()
     rows: list[RawRow] = []
     for cells, (y_top, y_bottom) in zip(grid, spans):
-        cells = [re.sub(r"[ \t]+", " ", c).strip() for c in cells]
+        cells = [respaced(re.sub(r"[ \t]+", " ", normalise_text(c)).strip(), words) for c in cells]
         if not any(cells):
             continue
         label = " ".join(c for i, c in enumerate(cells) if i not in value_columns and c)
@@ -72,6 +103,8 @@ def grid_to_rows(
             header = (label, *values)
             continue
         own = _nearest_row(own_rows, top, bottom)
+        if own is not None and len(own.cells) == 1 + len(values):
+            label, values = _with_marks_read(own, label, values)
         rows.append(
             RawRow(
                 cells=(label, *values),
@@ -104,16 +137,59 @@ def _read_regions(path: Path, page: PageContent, regions: Sequence[Region], *, p
             table = max(found, key=lambda t: t.shape[0])
             grid = table.df.values.tolist()
             header, rows = grid_to_rows(grid, table.rows, region=region, page=page, lattice=flavour == "lattice")
+            if bool(header) != bool(region.header):
+                continue  # camelot sees a header row where the layout sees none, or none where it sees one
             if _plausible(rows, region):
-                region.header = header or region.header
+                region.header = region.header or header  # the layout's, as the tables continued overleaf are joined by it
                 region.rows = rows
                 break
 
 
 def _plausible(rows: Sequence[RawRow], region: Region) -> bool:
-    """camelot's reading has a value column and at least as many value rows as the layout saw."""
-    own = sum(1 for r in region.rows if any(r.values))
-    return bool(rows) and len(rows[0].cells) > 1 and sum(1 for r in rows if any(r.values)) >= own
+    """camelot's reading has a value column, at least as many value rows as the layout saw, and the
+    layout's values on the same printed lines (a text layer whose words stand a little off their line,
+    as OCR's do, can make camelot hand an amount to the row above or below)."""
+    own = [r for r in region.rows if any(r.values)]
+    if not rows or len(rows[0].cells) <= 1 or sum(1 for r in rows if any(r.values)) < len(own):
+        return False
+    return all(_same_values_on_the_line(r, rows) for r in own) and not any(
+        _joins_rows(r, region.rows) or _holds_another_line(r, region.rows) for r in rows
+    )
+
+
+def _holds_another_line(row: RawRow, own: Sequence[RawRow]) -> bool:
+    """A camelot label that holds the words of one of the layout's rows and, besides, all the words of the
+    rows next to it that the layout does not know to continue it (a group heading put in the cell above)."""
+    words = Counter(row.label.split())
+    starts = [Counter(r.label.split()) for r in own if r.continues is not True and r.label.strip()]
+    for i, first in enumerate(starts):
+        if first - words:
+            continue
+        for neighbours in (starts[i + 1:], starts[:i][::-1]):
+            rest = words - first
+            for other in neighbours:
+                if not rest or other - rest:
+                    break
+                rest -= other
+            if not rest and words != first:
+                return True
+    return False
+
+
+def _joins_rows(row: RawRow, own: Sequence[RawRow]) -> bool:
+    """A camelot row over two of the layout's rows that the layout does not know to be one cell (a heading glued
+    to a line above it: the wording decides that, not camelot)."""
+    inside = [r for r in own if row.bbox[1] <= (r.bbox[1] + r.bbox[3]) / 2 <= row.bbox[3]]
+    return any(r.continues is not True for r in inside[1:])
+
+
+def _same_values_on_the_line(own: RawRow, rows: Sequence[RawRow]) -> bool:
+    centre = (own.bbox[1] + own.bbox[3]) / 2
+    wanted = [_unmarked(v) for v in own.values]
+    return any(
+        r.bbox[1] <= centre <= r.bbox[3] and [_unmarked(v) for v in r.values] == wanted
+        for r in rows
+    )
 
 
 def extract(

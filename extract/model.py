@@ -83,3 +83,4 @@ class ExtractedDocument:
     page_count: int
     tables: tuple[RawTable, ...]
     text: tuple[TextLine, ...] = field(default=(), repr=False)
+    ocr: str = ""  # the OCR engine that made the words ('tesseract 5.3.0 (dan)'), or empty where the PDF had text

@@ -168,4 +168,4 @@ def pages_read(path: Path, pdf, to_content: Callable, *, first_number: int = 1):
 def require_text(path: Path, pages: Sequence) -> None:
     """A PDF whose pages carry no text at all is a scan: nothing to read the tables from."""
     if pages and not any(page.words for page in pages):
-        raise InputError(f"{path}: no text layer (scanned?); the tables cannot be read without one")
+        raise InputError(f"{path}: no text layer (scanned?); give --ocr to read it with Tesseract")

@@ -3,8 +3,8 @@
 pdfium gives each glyph's origin, matrix, font and size, and each path's points.
 The boxes, words and edges made from them follow pdfplumber's conventions: a
 glyph box is the advance wide and the font size tall, standing on the descent
-the font's dictionary states; words break on blanks, on a change of font size
-and on gaps over 3 pt; a rectangle gives four edges. So the layout reads a page
+the font's dictionary states; words are made from them by the rule both
+extractors share (``words.py``); a rectangle gives four edges. So the layout reads a page
 the same whichever of the two extractors read it, several times faster.
 """
 
@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import itertools
 import re
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
@@ -28,12 +26,10 @@ from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, page
 from .model import ExtractedDocument
 from .pdf_input import check_pdf_file, encrypted_message, pages_read, require_text
 from .pdfplumber_extractor import MIN_RULE_WIDTH
+from .words import TEXT, Glyph, glyphs_to_words
 
 NAME = "pdfium"
-X_TOLERANCE = 3.0  # pdfplumber's extract_words defaults
-Y_TOLERANCE = 3.0
 MIN_RULE_HEIGHT = 4.0
-LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 LINE_END_HYPHEN = "\x02"  # pdfium's stand-in for a hyphen that ends a line ("\ufffe" in its page text)
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 MAX_FORM_DEPTH = 8
@@ -44,9 +40,6 @@ Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
 DescentOf = Callable[[str], "float | None"]
 
-# A glyph is a plain tuple, for speed: (text, x0, top, x1, bottom, size, upright), in top-left coordinates.
-Glyph = tuple[str, float, float, float, float, float, bool]
-TEXT, X0, TOP, X1, BOTTOM, SIZE, UPRIGHT = range(7)
 
 
 class Edge(NamedTuple):
@@ -96,85 +89,6 @@ def page_to_view(mediabox: Sequence[float], rotation: int) -> tuple[Matrix, floa
         turn = (1, 0, 0, 1, -x0, -y0)
     left, bottom, right, top = (y0, x0, y1, x1) if rotation in (90, 270) else (x0, y0, x1, y1)
     return multiply(turn, (1, 0, 0, 1, left, bottom)), right - left, top - bottom
-
-
-# --- glyphs → words --------------------------------------------------------------
-
-
-def _transposed(g: Glyph) -> Glyph:
-    return (g[TEXT], g[TOP], g[X0], g[BOTTOM], g[X1], g[SIZE], g[UPRIGHT])
-
-
-def glyphs_to_lines(glyphs: Sequence[Glyph], *, upright: bool) -> list[list[Glyph]]:
-    """Glyphs whose tops lie within the tolerance of each other (in a chain), each line in reading order.
-
-    One stable sort by (line, x) orders them as pdfplumber's sort by line, then by x within each line.
-    """
-    cluster: dict[float, int] = {}
-    index, last = 0, None
-    for top in sorted({g[TOP] for g in glyphs}):
-        if last is not None and top > last + Y_TOLERANCE:
-            index += 1
-        cluster[top] = index
-        last = top
-    key = (lambda g: (cluster[g[TOP]], g[X0])) if upright else (lambda g: (cluster[g[TOP]], g[X0], g[X1]))
-    lines: list[list[Glyph]] = []
-    current = None
-    for g in sorted(glyphs, key=key):
-        if cluster[g[TOP]] != current:
-            current = cluster[g[TOP]]
-            lines.append([])
-        lines[-1].append(g)
-    return lines
-
-
-def line_to_words(line: Sequence[Glyph]) -> list[list[Glyph]]:
-    """Split a line at blanks, where a glyph steps back, and at gaps wider than the tolerance."""
-    words: list[list[Glyph]] = []
-    current: list[Glyph] = []
-    for g in line:
-        if g[TEXT].isspace():
-            if current:
-                words.append(current)
-            current = []
-        elif current and (
-            g[X0] < current[-1][X0] or g[X0] > current[-1][X1] + X_TOLERANCE or abs(g[TOP] - current[-1][TOP]) > Y_TOLERANCE
-        ):
-            words.append(current)
-            current = [g]
-        else:
-            current.append(g)
-    if current:
-        words.append(current)
-    return words
-
-
-def glyphs_to_word(glyphs: Sequence[Glyph], shared: dict[float, float]) -> Word:
-    """A word's text and box; equal tops, bottoms and sizes share one float object (``shared``), to save memory."""
-    top, bottom, size = min([g[TOP] for g in glyphs]), max([g[BOTTOM] for g in glyphs]), round(glyphs[0][SIZE], 1)
-    return Word(
-        sys.intern("".join([LIGATURES.get(g[TEXT], g[TEXT]) for g in glyphs])),
-        min([g[X0] for g in glyphs]),
-        shared.setdefault(top, top),
-        max([g[X1] for g in glyphs]),
-        shared.setdefault(bottom, bottom),
-        shared.setdefault(size, size),
-    )
-
-
-def glyphs_to_words(glyphs: Sequence[Glyph], shared: dict[float, float] | None = None) -> list[Word]:
-    """pdfplumber's extract_words: runs of one orientation and size, split into lines, then into words.
-
-    Text that is not upright is read top to bottom, as pdfplumber reads it: the same steps with the axes swapped.
-    """
-    shared = {} if shared is None else shared
-    words = []
-    for (upright, _), run in itertools.groupby(glyphs, key=lambda g: (g[UPRIGHT], g[SIZE])):
-        run = list(run) if upright else [_transposed(g) for g in run]
-        for line in glyphs_to_lines(run, upright=upright):
-            for word in line_to_words(line):
-                words.append(glyphs_to_word(word if upright else [_transposed(g) for g in word], shared))
-    return words
 
 
 # --- paths → edges ---------------------------------------------------------------

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
+from .layout import ExtractSettings, PageContent, Rule, VerticalRule, pages_to_tables
 from .model import ExtractedDocument
 from .pdf_input import open_pdf, pages_read, require_text
+from .words import glyphs_to_words
 
 NAME = "pdfplumber"
 MIN_RULE_WIDTH = 15.0  # shorter horizontal strokes are underlines or glyph parts, not rules
 
 
 def page_to_content(page) -> PageContent:
-    """pdfplumber page → words with font size and horizontal rules."""
-    words = tuple(
-        Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], round(w["size"], 1))
-        for w in page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
-    )
+    """pdfplumber page → words (by the rule every extractor shares) with font size, and the drawn rules."""
+    glyphs = [(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"], c["upright"]) for c in page.chars]
+    words = tuple(glyphs_to_words(glyphs))
     edges = page.edges
     rules = tuple(
         Rule(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] >= MIN_RULE_WIDTH

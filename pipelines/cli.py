@@ -27,6 +27,7 @@ example:
   projektpulje run                       # the bundled 2021 sample
   projektpulje run downloads/ --out results/
   projektpulje run downloads/ --format xlsx --db sqlite:///budgets.db
+  projektpulje run scan.pdf --ocr        # an image-only scan, read by Tesseract
 
 exit codes:
   0  no findings
@@ -57,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
         "--extractor", choices=sorted(EXTRACTORS), default=DEFAULT_EXTRACTOR, help=f"default: {DEFAULT_EXTRACTOR}"
     )
     run.add_argument("--password", help="password of an encrypted PDF")
+    run.add_argument(
+        "--ocr", action="store_true", help="read scans: OCR each page with Tesseract (Danish) instead of the PDF's text"
+    )
     run.add_argument(
         "--cross-check", action="store_true", help="read each PDF with both extractors and report cells they read differently"
     )
@@ -130,7 +134,7 @@ def command_run(args: argparse.Namespace) -> int:
             print(f"projektpulje: error: {error}", file=sys.stderr)
             return EXIT_UNUSABLE
     settings = RunSettings(
-        out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check,
+        out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check, ocr=args.ocr,
         formats=tuple(dict.fromkeys(["csv", *args.format])),
     )
     if "parquet" in settings.formats and not parquet_available():

@@ -26,6 +26,7 @@ class RunSettings:
     password: str | None = None
     vocabulary: Path = DEFAULT_VOCABULARY
     cross_check: bool = False
+    ocr: bool = False  # read the page images with Tesseract instead of the PDF's text
     formats: tuple[str, ...] = ("csv",)
     processes: int = 1  # processes that may share the work on one long document
     tables_per_process: int = 20  # fewer tables are not worth a process of their own

@@ -93,6 +93,7 @@ try:
     )
     from .content_2022 import DOCUMENT as DOCUMENT_2022
     from .content_2023 import DOCUMENT as DOCUMENT_2023
+    from .producers import render_chromium, render_corporate, render_ocr_layer, render_scan
 except ImportError:
     from content_2021 import (
         DOCUMENT,
@@ -108,6 +109,7 @@ except ImportError:
     )
     from content_2022 import DOCUMENT as DOCUMENT_2022
     from content_2023 import DOCUMENT as DOCUMENT_2023
+    from producers import render_chromium, render_corporate, render_ocr_layer, render_scan
 
 HERE = Path(__file__).resolve().parent
 STEM = "udmoentning-af-projektpuljen-2021"
@@ -947,6 +949,10 @@ RENDERINGS = {
         "udmoentning-af-projektpuljen-2023.pdf", render_docx, SAMPLES_DIR,
         DOCUMENT_2023,
     ),
+    "chromium": (f"{STEM}-chromium.pdf", render_chromium, SAMPLES_DIR, DOCUMENT),  # other producers: producers.py
+    "corporate": (f"{STEM}-corporate.pdf", render_corporate, SAMPLES_DIR, DOCUMENT),
+    "ocr-layer": (f"{STEM}-ocr-layer.pdf", render_ocr_layer, SAMPLES_DIR, DOCUMENT),
+    "scan": (f"{STEM}-scan.pdf", render_scan, SAMPLES_DIR, DOCUMENT),
     "lo-nogrid": ("lo-nogrid.pdf", render_lo_nogrid, FIXTURES_DIR, DOCUMENT),
     "lo-grid-center": ("lo-grid-center.pdf", render_lo_grid_center, FIXTURES_DIR, DOCUMENT),
     "weasy": ("weasy.pdf", render_weasy, FIXTURES_DIR, DOCUMENT),

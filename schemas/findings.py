@@ -29,6 +29,7 @@ class Column:
 KINDS = (
     Kind("subtotal_mismatch", "subtotal mismatch", "a '… i alt' differs from the sum of its rows"),
     Kind("total_mismatch", "total mismatch", "a 'Total' differs from the sum of its rows"),
+    Kind("unread_table", "table not read", "a table that could not be read in full: its amounts are in no output file"),
     Kind("narrative_mismatch", "text vs. table", "an amount in the prose contradicts the table line it speaks of"),
     Kind("extractor_disagreement", "extractors disagree", "with --cross-check, two extractors read a cell differently"),
     Kind("unknown_label", "unknown label", "a section heading the vocabulary does not know, read by its place"),

@@ -9,6 +9,7 @@ SAMPLES = ROOT / "samples"
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE_2021 = SAMPLES / "udmoentning-af-projektpuljen-2021.pdf"
+SCAN_2021 = SAMPLES / "udmoentning-af-projektpuljen-2021-scan.pdf"  # image only: read with --ocr (test_producers.py)
 
 
 @pytest.fixture

@@ -45,7 +45,7 @@ CASES = {
     "broken-xref": (broken_xref(), "damaged PDF (its cross-reference table is missing or broken)"),
     "corrupt-stream": (corrupt_stream(), "damaged PDF (a compressed stream in it is corrupt)"),
     "encrypted": ((BAD / "encrypted.pdf").read_bytes(), "encrypted; give --password"),
-    "scanned": ((BAD / "scanned.pdf").read_bytes(), "no text layer (scanned?); the tables cannot be read without one"),
+    "scanned": ((BAD / "scanned.pdf").read_bytes(), "no text layer (scanned?); give --ocr to read it with Tesseract"),
     "prose-only": (minimal_pdf("Udmoentning af projektpuljen 2021. Ingen tabeller her."), "no budget tables found"),
 }
 

@@ -16,14 +16,19 @@ KEPT = {"items.csv", "totals.csv", "findings.csv", "mentions.csv"}  # the review
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
+OCR_SAMPLES = ("-ocr-layer", "-scan")
 
 
 def main() -> None:
     for pdf in SAMPLES:
-        result = run_document(pdf, settings=RunSettings(out_dir=GOLDEN, extractor="pdfplumber"))
-        for derived in (p for p in result.out_dir.iterdir() if p.name not in KEPT):
-            derived.unlink()
-        print(result.summary())
+        scan = pdf.name.endswith("-scan.pdf")  # an image-only scan, read with --ocr
+        # camelot reads OCR'd text its own way: its goldens of the scans are kept apart, under golden/camelot/
+        runs = [("pdfplumber", GOLDEN), *([("camelot", GOLDEN / "camelot")] if pdf.stem.endswith(OCR_SAMPLES) else [])]
+        for extractor, folder in runs:
+            result = run_document(pdf, settings=RunSettings(out_dir=folder, extractor=extractor, ocr=scan))
+            for derived in (p for p in result.out_dir.iterdir() if p.name not in KEPT):
+                derived.unlink()
+            print(extractor, result.summary())
 
 
 if __name__ == "__main__":

@@ -97,7 +97,8 @@ def rows_to_evidence(
     ruled = [_rule_between(a, b, rules, x0, x1) for a, b in pairs]
     if lines_are_gridded(lines, rules, columns=columns, cell_gap_em=cell_gap_em):
         return [not r for r in ruled]
-    pitches = [b.top - a.top for a, b in pairs]
+    # From foot to foot: the size OCR gives a line varies with its letters, where the line stands varies less.
+    pitches = [b.bottom - a.bottom for a, b in pairs]
     open_pitches = [p for p, r in zip(pitches, ruled) if not r] or [0.0]
     size = statistics.median(line.size for line in lines)
     low, typical = min(open_pitches), statistics.median(open_pitches)

@@ -26,6 +26,7 @@ from .regions import (
     is_furniture,
     line_above,
 )
+from .marks import lines_with_marks_read, notes_start
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
 # --- page → regions with captions and footnotes ---------------------------
@@ -254,6 +255,11 @@ def regions_to_tables(
 def pages_to_layouts(pages: Sequence[PageContent], *, settings: ExtractSettings) -> list[PageLayout]:
     """Every page's tables, notes and running text, with value columns found over the whole document."""
     page_lines = [words_to_lines(page.words) for page in pages]
+    overleaf = [notes_start(lines) for lines in page_lines[1:]] + [False]
+    page_lines = [
+        lines_with_marks_read(lines, gap_em=settings.cell_gap_em, notes_overleaf=notes)
+        for lines, notes in zip(page_lines, overleaf)
+    ]
     furniture = pages_to_furniture(
         pages, band=settings.furniture_band, cell_gap_em=settings.cell_gap_em, lines=page_lines
     )

@@ -11,6 +11,7 @@ from projektpulje.schemas.findings import finding, finding_order
 
 from projektpulje.budget.narrative import Mention
 from projektpulje.budget.normalise import NormalisedTable
+from projektpulje.extract import RawTable
 
 MENTION_COLUMNS = [
     "table_no", "area", "page", "mention", "amount_dkk", "tied_to", "table_dkk", "status", "sentence",
@@ -47,6 +48,21 @@ def unknown_labels_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
     return rows
 
 
+def unread_tables_to_findings(raws: Iterable[tuple[RawTable, str]], *, year: int | None) -> list[dict]:
+    """A table found on the page but not read: its amounts are in no CSV. `raws`: each table and why."""
+    rows = []
+    for raw, reason in raws:
+        amounts = sum(1 for row in raw.rows for value in row.values if value.strip())
+        caption = f"'{raw.caption}'" if raw.caption else "a table without caption"
+        rows.append(finding(
+            "unread_table",
+            f"{raw.source}, page {raw.page}, {caption}: not read ({reason}); "
+            f"its {amounts} amount{'' if amounts == 1 else 's'} are in no output file",
+            year=year, page=raw.page,
+        ))
+    return rows
+
+
 def rule_failures_to_findings(failures: Iterable[RuleFailure]) -> list[dict]:
     return [finding("rule_failed", str(f)) for f in failures]
 
@@ -67,7 +83,7 @@ def mentions_to_rows(mentions: Iterable[Mention]) -> list[dict]:
 
 def all_findings(
     *, table_totals: Sequence[Sequence[dict]], mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
-    extra: Iterable[dict] = (),
+    extra: Iterable[dict] = (), unread: Iterable[tuple[RawTable, str]] = (),
 ) -> list[dict]:
     """Every finding the rows and the prose give, in order (rule failures are added once the rules have run)."""
     year = tables[0].years[0] if tables and tables[0].years else None
@@ -76,5 +92,6 @@ def all_findings(
         *mentions_to_findings(mentions, year=year),
         *extra,
         *unknown_labels_to_findings(tables),
+        *unread_tables_to_findings(unread, year=year),
     ]
     return sorted_findings(rows)

@@ -129,7 +129,7 @@ def caption_to_number_and_area(caption: str, *, vocab: Vocabulary) -> tuple[int 
 def unit_in_text(text: str, *, vocab: Vocabulary) -> str | None:
     """A unit the vocabulary knows, printed inside a caption: 'Tabel 3. Klima (1.000 kr.)' → '1.000 kr.'."""
     for unit in sorted(vocab.units, key=len, reverse=True):
-        if re.search(r"(?<![\w.])" + re.escape(unit) + r"(?!\w)", text.lower()):
+        if re.search(r"(?<![\w.])" + re.escape(unit).replace(r"\ ", r"\s*") + r"(?!\w)", text.lower()):
             return unit
     return None
 

@@ -18,6 +18,11 @@ def label_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(":").strip().lower()
 
 
+def unit_key(text: str) -> str:
+    """The form units are compared in: as labels are, and without spaces."""
+    return re.sub(r"\s+", "", label_key(text))
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     sections: dict[str, str]  # label_key(printed) → canonical key
@@ -45,7 +50,9 @@ class Vocabulary:
         return label_key(label) in self.total_labels
 
     def unit_factor(self, label: str) -> Decimal | None:
-        return self.units.get(label_key(label))
+        """The factor to kroner of a printed unit, however it is spaced ("1.000kr.", "1.000 kr", "t. kr.")."""
+        wanted = unit_key(label)
+        return next((factor for unit, factor in self.units.items() if unit_key(unit) == wanted), None)
 
     def nearest_section(self, label: str) -> str | None:
         """The known section label closest to an unknown one, for messages."""

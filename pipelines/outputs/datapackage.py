@@ -97,9 +97,10 @@ def _described_order(files: Mapping[str, bytes]) -> list[str]:
 
 def datapackage(
     files: Mapping[str, bytes], *, name: str, title: str, sources: Sequence[tuple[str, bytes | str]],
-    combined: bool = False, year: int | None = None, provenance: Mapping | None = None,
+    combined: bool = False, year: int | None = None, provenance: Mapping | None = None, ocr: str = "",
 ) -> bytes:
-    """The descriptor of `files`; sources are (PDF name, its bytes or its sha256); `provenance` says what made them."""
+    """The descriptor of `files`; sources are (PDF name, its bytes or its sha256); `provenance` says what made them;
+    `ocr`: the engine that read the text, where it came from OCR."""
     described = _described_order(files)
     tabular = all(n.endswith(".csv") for n in described)  # a tabular package holds tabular resources only
     descriptor = {
@@ -110,7 +111,8 @@ def datapackage(
         "description": "Budget tables of 'Udmøntning af projektpuljen' read by projektpulje: amount_tkr in 1.000 DKK, "
                        "amount_dkk in DKK.",
         "sources": [
-            {"title": source, "sha256": digest if isinstance(digest, str) else hashlib.sha256(digest).hexdigest()}
+            {"title": source, "sha256": digest if isinstance(digest, str) else hashlib.sha256(digest).hexdigest(),
+             **({"text": f"OCR by {ocr}"} if ocr else {})}
             for source, digest in sources
         ],
         **({"projektpulje": dict(provenance)} if provenance else {}),

@@ -22,6 +22,9 @@ from projektpulje.settings import RunSettings
 from projektpulje.stages.reading import Reading, read_document, read_tables
 
 
+NO_HEADER = "it has no header row with its unit and year"
+
+
 def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> tuple[list[dict], str]:
     """The other extractor's reading, compared cell by cell with the first: the findings, and the verdict."""
     other = next(name for name in ("camelot", "pdfplumber") if name != settings.extractor)
@@ -48,7 +51,10 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     tables = list(reading.tables)
     items, table_totals = reconcile_tables(tables)
     extra, cross_checked = second_opinion(pdf, tables, settings=settings) if settings.cross_check else ([], "")
-    findings = all_findings(table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra)
+    unread = [(t, NO_HEADER) for t in reading.document.tables if not t.header] + list(reading.unread)
+    findings = all_findings(
+        table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra, unread=unread
+    )
     first_page = [line.text for line in reading.document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
     return Analysis(

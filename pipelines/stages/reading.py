@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from projektpulje.extract import ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
+from projektpulje.extract import ExtractedDocument, ExtractSettings, InputError, RawTable, TableError, extract_document
 from projektpulje.extract.forked import in_runs
 
 from projektpulje.budget.narrative import Mention, areas_to_mentions, prose_by_table
@@ -23,6 +23,7 @@ class Reading:
     tables: tuple[NormalisedTable, ...]
     skipped: tuple[str, ...]
     mentions: tuple[Mention, ...] = ()
+    unread: tuple[tuple[RawTable, str], ...] = ()  # OCR'd tables that could not be read, and why
 
 
 def extract_settings(vocab: Vocabulary) -> ExtractSettings:
@@ -46,16 +47,34 @@ def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
     vocab = load_vocabulary(settings.vocabulary)
     document = extract_document(
         pdf, extractor=extractor, settings=extract_settings(vocab), password=settings.password,
-        processes=settings.processes,
+        processes=settings.processes, ocr=settings.ocr,
     )
     raws, skipped = budget_tables(document)
     if not raws:
         raise InputError(f"{pdf}: no budget tables found")
-    tables = in_runs(
-        lambda run: [normalise_table(t, vocab=vocab, ordinal=i) for i, t in run], list(enumerate(raws, start=1)),
-        processes=settings.processes, least=settings.tables_per_process,
+    tolerant = bool(document.ocr)
+    results = in_runs(
+        lambda run: [_normalised_or_why_not(t, vocab=vocab, ordinal=i, tolerant=tolerant) for i, t in run],
+        list(enumerate(raws, start=1)), processes=settings.processes, least=settings.tables_per_process,
     )
-    return Reading(document, tuple(raws), tuple(tables), tuple(skipped))
+    kept = [(raw, result) for raw, result in zip(raws, results) if isinstance(result, NormalisedTable)]
+    unread = tuple((raw, result) for raw, result in zip(raws, results) if isinstance(result, str))
+    if not kept:
+        raise InputError(f"{unread[0][1]}" if unread else f"{pdf}: no budget tables found")
+    return Reading(
+        document, tuple(raw for raw, _ in kept), tuple(table for _, table in kept), tuple(skipped), unread=unread
+    )
+
+
+def _normalised_or_why_not(raw: RawTable, *, vocab: Vocabulary, ordinal: int, tolerant: bool) -> NormalisedTable | str:
+    """The table normalised; or, from OCR'd text (`tolerant`), why it could not be (a misread amount or unit):
+    one misread cell of a scan makes its table unread, reported, not the whole document unusable."""
+    try:
+        return normalise_table(raw, vocab=vocab, ordinal=ordinal)
+    except TableError as error:
+        if not tolerant:
+            raise
+        return str(error)
 
 
 def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
@@ -64,4 +83,4 @@ def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
     # a long document's areas in runs of tables, shared among the processes the settings allow
     areas = list(zip(prose_by_table(reading.document.text, reading.raws), reading.tables))
     mentions = in_runs(areas_to_mentions, areas, processes=settings.processes, least=settings.tables_per_process)
-    return Reading(reading.document, reading.raws, reading.tables, reading.skipped, tuple(mentions))
+    return Reading(reading.document, reading.raws, reading.tables, reading.skipped, tuple(mentions), reading.unread)

@@ -28,6 +28,7 @@ from typing import Sequence
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "udmoentning-af-projektpuljen-2021.pdf"
+SCAN = ROOT / "samples" / "udmoentning-af-projektpuljen-2021-scan.pdf"  # image only: read with --ocr
 REPEATS = 100
 EXTRACTORS = ("pdfium", "pdfplumber")
 CACHE = Path(tempfile.gettempdir()) / "projektpulje-bench"
@@ -212,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs-large", type=int, default=3, metavar="N", help="runs on the large document (default 3)")
     parser.add_argument("--repeats", type=int, default=REPEATS, metavar="N", help=f"copies of the sample (default {REPEATS})")
     parser.add_argument("--only", choices=["sample", "large"], help="time only this document (no 7→700 ratio)")
+    parser.add_argument("--no-ocr", action="store_true", help="leave out the OCR timing (--ocr on the scanned sample)")
     parser.add_argument(
         "--extractor", action="append", metavar="NAME",
         help="time projektpulje run only with this extractor (repeatable; the reference commands always run)",
@@ -230,7 +232,19 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label:6} {name:34} {timing.seconds:8.2f} s {timing.peak_mb:6.0f} MB "
                       f"{timing.all_mb or 0:6.0f} MB all", file=sys.stderr)
     print(table(results, sizes))
+    if not args.no_ocr:
+        print(ocr_line(Path(tempfile.gettempdir()) / "projektpulje-bench-ocr", runs=1 if args.quick else 3))
     return 0
+
+
+def ocr_line(out: Path, *, runs: int) -> str:
+    """`projektpulje run --ocr` on the image-only scan: seconds in all and per page (Tesseract is most of it)."""
+    projektpulje = shutil.which("projektpulje") or "projektpulje"
+    command = Command("projektpulje run --ocr", (projektpulje, "run", str(SCAN), "--ocr", "--out", str(out), "-q"), (0, 1))
+    timing = median_timings([command], runs)[command.name]
+    pages = page_count(SCAN)
+    return (f"\nOCR: projektpulje run --ocr on the {pages}-page scan: {timing.seconds:.2f} s, "
+            f"{timing.seconds / pages:.2f} s per page, {timing.all_mb or 0:.0f} MB all")
 
 
 if __name__ == "__main__":

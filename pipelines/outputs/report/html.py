@@ -52,7 +52,8 @@ def summary_html(analysis: Analysis, name: str) -> str:
     return (
         f'<header><h1>{escape(name)}</h1>'
         f'<p class="meta">{analysis.document.page_count} pages · read with {escape(extractor)} · '
-        f'checks: every stated subtotal and Total against the sum of its lines, and the prose against the tables</p>'
+        + (f'<b class="ocr">text from OCR: {escape(analysis.document.ocr)}</b> · ' if analysis.document.ocr else "")
+        + f'checks: every stated subtotal and Total against the sum of its lines, and the prose against the tables</p>'
         f'<div class="cards" id="summary">{card_html}</div>'
         f'<p class="meta">Findings: {escape(detail)}.</p>'
         + (f'<ul class="skipped">{skipped}</ul>' if skipped else "")
