@@ -74,7 +74,7 @@ def test_born_digital_renderings_equal_their_golden_files_with_every_extractor(b
     golden = GOLDEN / born_digital.out_dir.name
     for name in OUTPUT_FILES:
         assert (born_digital.out_dir / name).read_bytes() == (golden / name).read_bytes(), name
-    assert (born_digital.tables, born_digital.lines) == (7, LINES_2021)
+    assert (len(born_digital.tables), born_digital.lines) == (7, LINES_2021)
 
 
 def test_born_digital_renderings_have_only_the_documents_own_finding(born_digital):
