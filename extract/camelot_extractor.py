@@ -21,6 +21,7 @@ from .layout import (
     region_is_ruled,
 )
 from .model import ExtractedDocument, RawRow
+from .pdf_input import check_pdf_file
 from .pdfplumber_extractor import read_pages
 
 NAME = "camelot"
@@ -126,4 +127,4 @@ def extract(
         if layout.regions:
             _read_regions(path, page, layout.regions, password=password)
     tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path))

@@ -83,3 +83,4 @@ class ExtractedDocument:
     page_count: int
     tables: tuple[RawTable, ...]
     text: tuple[TextLine, ...] = field(default=(), repr=False)
+    repairs: tuple[str, ...] = ()  # what was wrong with the file and read as PDF readers repair it ("cross-reference table rebuilt")

@@ -442,6 +442,7 @@ class FontDescents:
         self._descents: dict[str, float | None] = {}
         self._pages: Iterator | None = None
         self._file = None
+        self._forms_seen: set = set()
 
     def __call__(self, name: str) -> float | None:
         key = SUBSET_TAG.sub("", name)
@@ -470,7 +471,7 @@ class FontDescents:
             page = next(pages, None)
             if page is None:
                 return None
-            self._collect(page.resources, depth=0)
+            self._collect(page.resources)
         return self._specs[key]
 
     def _open(self) -> Iterator:
@@ -485,22 +486,33 @@ class FontDescents:
             self._pages = iter(PDFPage.create_pages(document))
         return self._pages
 
-    def _collect(self, resources, *, depth: int) -> None:
-        """Note the fonts of a resource dictionary, and of the form XObjects it holds, by name."""
-        from pdfminer.pdftypes import resolve1
+    def _collect(self, resources) -> None:
+        """Note the fonts of a resource dictionary, and of the form XObjects it holds, by name.
+
+        Forms may hold each other (even in a cycle), and many pages share them: each form is visited once
+        in the document, so the walk is as long as the document has forms, whatever their nesting.
+        """
+        from pdfminer.pdftypes import PDFObjRef, resolve1
         from pdfminer.psparser import PSLiteral
 
-        resources = resolve1(resources) or {}
-        for spec in (resolve1(resources.get("Font")) or {}).values():
-            spec = resolve1(spec)
-            base = resolve1(spec.get("BaseFont")) if isinstance(spec, dict) else None
-            if isinstance(base, PSLiteral):
-                self._specs.setdefault(SUBSET_TAG.sub("", str(base.name)), spec)
-        if depth < MAX_FORM_DEPTH:
-            for xobject in (resolve1(resources.get("XObject")) or {}).values():
-                attrs = getattr(resolve1(xobject), "attrs", {})
-                if "Resources" in attrs:
-                    self._collect(attrs["Resources"], depth=depth + 1)
+        pending = [resources]
+        while pending:
+            resources = resolve1(pending.pop()) or {}
+            if not isinstance(resources, dict):
+                continue
+            for spec in (resolve1(resources.get("Font")) or {}).values():
+                spec = resolve1(spec)
+                base = resolve1(spec.get("BaseFont")) if isinstance(spec, dict) else None
+                if isinstance(base, PSLiteral):
+                    self._specs.setdefault(SUBSET_TAG.sub("", str(base.name)), spec)
+            xobjects = resolve1(resources.get("XObject")) or {}
+            inner = []
+            for xobject in xobjects.values() if isinstance(xobjects, dict) else ():
+                key = xobject.objid if isinstance(xobject, PDFObjRef) else id(xobject)
+                if key not in self._forms_seen:
+                    self._forms_seen.add(key)
+                    inner.append(getattr(resolve1(xobject), "attrs", {}).get("Resources"))
+            pending.extend(reversed([r for r in inner if r is not None]))  # depth first, in order
 
 
 # --- pages ---------------------------------------------------------------------------
@@ -539,6 +551,15 @@ class NumberedPages(NamedTuple):
         return (NumberedPage(i + 1, self.pdf[i]) for i in (self.indices or range(len(self.pdf))))
 
 
+UNREADABLE_STRUCTURE = "damaged PDF (its structure cannot be read)"
+# Why pdfium would not open a file, in the user's words (a password is asked for apart).
+OPEN_FAILURES = {
+    pdfium_c.FPDF_ERR_FILE: "cannot be opened (it may be in use or unreadable)",
+    pdfium_c.FPDF_ERR_SECURITY: "encrypted in a way the PDF reader does not support",
+    pdfium_c.FPDF_ERR_PAGE: "damaged PDF (a page cannot be read)",
+}
+
+
 @contextmanager
 def open_document(path: Path, *, password: str | None = None):
     """Open with pypdfium2, turning its failures into InputError."""
@@ -548,8 +569,7 @@ def open_document(path: Path, *, password: str | None = None):
     except pdfium.PdfiumError as exc:
         if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise InputError(encrypted_message(path, password=password)) from None
-        reason = re.search(r"PDFium: ([^)]+)", str(exc))
-        raise InputError(f"{path}: damaged PDF (pdfium: {reason.group(1).lower() if reason else exc})") from exc
+        raise InputError(f"{path}: {OPEN_FAILURES.get(exc.err_code, UNREADABLE_STRUCTURE)}") from exc
     try:
         yield pdf
     finally:
@@ -582,4 +602,4 @@ def extract(
     pages = read_pages_on_cores(path, password=password, processes=processes)
     require_text(path, pages)
     tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
-from .pdf_input import open_pdf, pages_read, require_text
+from .pdf_input import check_pdf_file, open_pdf, pages_read, require_text
 
 NAME = "pdfplumber"
 MIN_RULE_WIDTH = 15.0  # shorter horizontal strokes are underlines or glyph parts, not rules
@@ -42,4 +42,4 @@ def extract(
     """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
     pages = read_pages(path, password=password)
     tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path))

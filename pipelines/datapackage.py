@@ -57,9 +57,10 @@ def resource(name: str, data: bytes, *, combined: bool) -> dict:
 
 def datapackage(
     files: Mapping[str, bytes], *, name: str, title: str, sources: Sequence[tuple[str, bytes | str]],
-    combined: bool = False, year: int | None = None,
+    combined: bool = False, year: int | None = None, repairs: Sequence[str] = (),
 ) -> bytes:
-    """The descriptor of the CSVs among `files`; sources are (PDF name, its bytes or its sha256)."""
+    """The descriptor of the CSVs among `files`; sources are (PDF name, its bytes or its sha256). `repairs`: what
+    was repaired in the one source as it was read ("cross-reference table rebuilt")."""
     descriptor = {
         "profile": "tabular-data-package",
         "name": package_name(name),
@@ -68,7 +69,8 @@ def datapackage(
         "description": "Budget tables of 'Udmøntning af projektpuljen' read by projektpulje: amount_tkr in 1.000 DKK, "
                        "amount_dkk in DKK.",
         "sources": [
-            {"title": source, "sha256": digest if isinstance(digest, str) else hashlib.sha256(digest).hexdigest()}
+            {"title": source, "sha256": digest if isinstance(digest, str) else hashlib.sha256(digest).hexdigest(),
+             **({"repaired": list(repairs)} if repairs else {})}
             for source, digest in sources
         ],
         "resources": [resource(n, files[n], combined=combined) for n in DESCRIBED if n in files],

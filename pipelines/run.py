@@ -76,7 +76,7 @@ def draft_to_files(draft: Draft, analysis: Analysis, *, pdf: Path, settings: Run
     files = {name: files[name] for name in ("items.csv", "totals.csv", "findings.csv", "mentions.csv")}
     files[PACKAGE_FILE] = datapackage(
         files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, pdf.read_bytes())],
-        year=analysis.year,
+        year=analysis.year, repairs=analysis.document.repairs,
     )
     if "parquet" in settings.formats:
         files.update({
