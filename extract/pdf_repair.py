@@ -35,6 +35,8 @@ _LENGTH = re.compile(rb"/Length\s+(\d+)\b(?!\s+\d+\s+R)")
 _ENDSTREAM_AT = re.compile(rb"[\r\n \t]*endstream")
 _NOT_TEXT = re.compile(rb"/Subtype\s*/(Image|Type1C|CIDFontType0C|OpenType)\b|/Length[123]\b|/Type\s*/Metadata\b")
 FREE_GENERATION = 65535
+# Streams known by how they are referred to: font programs, colour profiles, metadata, attached files.
+_NOT_TEXT_REFERENCE = re.compile(rb"/(?:FontFile[23]?|Metadata|ICCBased|EmbeddedFile|F|UF|Thumb)\s+(\d+)\s+\d+\s+R")
 DICT_WINDOW = 2000  # how far before a stream its dictionary is looked for
 
 # The compressions pdfium decodes, by their full and abbreviated names.
@@ -52,8 +54,10 @@ OBJECTS_MISSING = "damaged PDF (objects its cross-reference table lists are miss
 
 
 class Stream(NamedTuple):
-    """A stream's dictionary (as bytes), where its data starts, and where its 'endstream' is (-1: none)."""
+    """A stream's object number (0: not found), its dictionary (as bytes), where its data starts, and where its
+    'endstream' is (-1: none)."""
 
+    number: int
     dictionary: bytes
     start: int
     end: int
@@ -147,7 +151,8 @@ def body_to_streams(body: bytes) -> Iterator[Stream]:
         window = body[max(0, match.start() - DICT_WINDOW) : match.start()]
         objects = list(_OBJECT.finditer(window))
         dictionary = window[objects[-1].end():] if objects else b""
-        yield Stream(dictionary, match.end(), body.find(b"endstream", match.end()))
+        number = int(objects[-1].group(1)) if objects else 0
+        yield Stream(number, dictionary, match.end(), body.find(b"endstream", match.end()))
 
 
 def _check_streams(body: bytes, *, name: str) -> bool:
@@ -155,10 +160,11 @@ def _check_streams(body: bytes, *, name: str) -> bool:
     that does not decompress. Images, font programs and metadata carry no text and are left to the reader.
     Returns whether a stream's stated /Length misses its end (readers find the end themselves)."""
     wrong_length = False
+    not_text = {int(n) for n in _NOT_TEXT_REFERENCE.findall(body)}
     for stream in body_to_streams(body):
         filters = _FILTER.search(stream.dictionary)
         names = re.findall(rb"/([^\s/\[\]<>()]+)", filters.group(1)) if filters else []
-        carries_text = not _NOT_TEXT.search(stream.dictionary)
+        carries_text = not _NOT_TEXT.search(stream.dictionary) and stream.number not in not_text
         unsupported = [n for n in names if n not in SUPPORTED_FILTERS]
         if unsupported and carries_text:
             raise InputError(
