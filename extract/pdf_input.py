@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import InputError
-from .pdf_repair import pdf_bytes_to_repairs
+from .pdf_repair import XREF_REBUILT, pdf_bytes_to_repairs
 
 # What a file that is not a PDF usually starts with, to say what it looks like.
 _MAGIC = (
@@ -57,6 +57,34 @@ def _checked(path: Path, size: int, mtime: int) -> tuple[str, ...]:
     return pdf_bytes_to_repairs(path.read_bytes(), name=str(path))
 
 
+@contextmanager
+def rebuilt_for_pdfminer(path: Path, repairs: Sequence[str]):
+    """The path pdfminer (pdfplumber, camelot) should read. pdfminer's own rebuilding of a cross-reference table
+    misses objects pdfium finds; where the table had to be rebuilt, a copy written by pdfium (same file name, in a
+    temporary folder) is read instead. Encrypted files are read as they are."""
+    import tempfile
+
+    if XREF_REBUILT not in repairs or b"/Encrypt" in path.read_bytes():
+        yield path
+        return
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory(prefix="projektpulje-") as folder:
+        copy = Path(folder) / path.name
+        try:
+            document = pdfium.PdfDocument(path)
+            try:
+                document.save(copy)
+            finally:
+                document.close()
+        except pdfium.PdfiumError:  # pdfium cannot open it either: pdfminer tries the file itself
+            copy = path
+        yield copy
+
+
+UNSUPPORTED_ENCRYPTION = "encrypted in a way the PDF reader does not support"
+
+
 def encrypted_message(path: Path, *, password: str | None) -> str:
     if password:
         return f"{path}: encrypted, and the password given does not open it"
@@ -64,19 +92,23 @@ def encrypted_message(path: Path, *, password: str | None) -> str:
 
 
 @contextmanager
-def open_pdf(path: Path, *, password: str | None = None):
-    """Open with pdfplumber, turning its failures into InputError."""
+def open_pdf(path: Path, *, password: str | None = None, name: Path | None = None):
+    """Open with pdfplumber, turning its failures into InputError (naming `name`, the file the user gave, when
+    `path` is a copy of it)."""
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    check_pdf_file(path)
+    check_pdf_file(name or path)
+    shown = name or path
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except Exception as exc:  # pdfminer raises many types for broken files; pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(encrypted_message(path, password=password)) from None
-        raise InputError(f"{path}: damaged PDF (its structure cannot be read)") from exc
+            raise InputError(encrypted_message(shown, password=password)) from None
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(f"{shown}: {UNSUPPORTED_ENCRYPTION}") from exc
+        raise InputError(f"{shown}: damaged PDF (its structure cannot be read)") from exc
     try:
         yield pdf
     finally:

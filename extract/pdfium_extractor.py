@@ -26,7 +26,7 @@ from .errors import InputError
 from .forked import in_runs
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
-from .pdf_input import check_pdf_file, encrypted_message, pages_read, require_text
+from .pdf_input import UNSUPPORTED_ENCRYPTION, check_pdf_file, encrypted_message, pages_read, rebuilt_for_pdfminer, require_text
 from .pdfplumber_extractor import MIN_RULE_WIDTH
 
 NAME = "pdfium"
@@ -555,7 +555,7 @@ UNREADABLE_STRUCTURE = "damaged PDF (its structure cannot be read)"
 # Why pdfium would not open a file, in the user's words (a password is asked for apart).
 OPEN_FAILURES = {
     pdfium_c.FPDF_ERR_FILE: "cannot be opened (it may be in use or unreadable)",
-    pdfium_c.FPDF_ERR_SECURITY: "encrypted in a way the PDF reader does not support",
+    pdfium_c.FPDF_ERR_SECURITY: UNSUPPORTED_ENCRYPTION,
     pdfium_c.FPDF_ERR_PAGE: "damaged PDF (a page cannot be read)",
 }
 
@@ -577,15 +577,17 @@ def open_document(path: Path, *, password: str | None = None):
 
 
 def read_pages(path: Path, *, password: str | None = None, indices: range | None = None) -> list[PageContent]:
-    """Every page's content (or that of the pages at `indices`), one page open at a time."""
-    descents = FontDescents(path, password=password)
-    try:
-        with open_document(path, password=password) as pdf:
-            read = functools.partial(page_to_content, descent_of=descents, shared={})
-            first_number = indices.start + 1 if indices else 1
-            return list(pages_read(path, NumberedPages(pdf, indices), read, first_number=first_number))
-    finally:
-        descents.close()
+    """Every page's content (or that of the pages at `indices`), one page open at a time. The fonts' dictionaries
+    are read (with pdfminer) from the file as pdfplumber reads it: a rebuilt copy where the table was rebuilt."""
+    with rebuilt_for_pdfminer(path, check_pdf_file(path)) as readable:
+        descents = FontDescents(readable, password=password)
+        try:
+            with open_document(path, password=password) as pdf:
+                read = functools.partial(page_to_content, descent_of=descents, shared={})
+                first_number = indices.start + 1 if indices else 1
+                return list(pages_read(path, NumberedPages(pdf, indices), read, first_number=first_number))
+        finally:
+            descents.close()
 
 
 def read_pages_on_cores(path: Path, *, password: str | None = None, processes: int = 1) -> list[PageContent]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
-from .pdf_input import check_pdf_file, open_pdf, pages_read, require_text
+from .pdf_input import check_pdf_file, open_pdf, pages_read, rebuilt_for_pdfminer, require_text
 
 NAME = "pdfplumber"
 MIN_RULE_WIDTH = 15.0  # shorter horizontal strokes are underlines or glyph parts, not rules
@@ -30,7 +30,7 @@ def page_to_content(page) -> PageContent:
 
 def read_pages(path: Path, *, password: str | None = None) -> list[PageContent]:
     """Every page's words and rules, read with pdfplumber; a PDF without any text is refused."""
-    with open_pdf(path, password=password) as pdf:
+    with rebuilt_for_pdfminer(path, check_pdf_file(path)) as readable, open_pdf(readable, password=password, name=path) as pdf:
         pages = list(pages_read(path, pdf, page_to_content))
     require_text(path, pages)
     return pages

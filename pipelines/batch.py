@@ -76,6 +76,10 @@ def run_document(pdf: Path, *, settings: RunSettings):
     return second_stage.run_document(pdf, settings=settings, draft=first_stage.result())
 
 
+# A library failing in a way it does not report: its own words are for --debug, not for the user.
+UNEXPECTED_FAILURE = "cannot be read (the PDF reader failed on it unexpectedly); run with --debug for details"
+
+
 def run_one(pdf: Path, settings: RunSettings) -> Outcome:
     """One document, never raising: every failure becomes an Outcome with exit code 2."""
     try:
@@ -83,10 +87,10 @@ def run_one(pdf: Path, settings: RunSettings) -> Outcome:
     except ProjektpuljeError as error:
         return Outcome(pdf, error.exit_code, error=str(error), detail=traceback.format_exc())
     except CrashedError as error:  # a PDF that breaks a library in a way the library does not report
-        message = f"{pdf}: cannot be read ({error}); run with --debug for details"
+        message = f"{pdf}: {UNEXPECTED_FAILURE}"
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=error.detail)
     except Exception as error:
-        message = f"{pdf}: cannot be read ({type(error).__name__}: {error}); run with --debug for details"
+        message = f"{pdf}: {UNEXPECTED_FAILURE}"
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=traceback.format_exc())
     return Outcome(
         pdf, result.exit_code, summary=result.summary(), out_dir=result.out_dir,

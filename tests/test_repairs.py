@@ -94,7 +94,7 @@ def test_what_readers_repair_is_named(data, repairs):
         (PLAIN.replace(b"<< /Length", b"<< /Filter [/FlateDecode /BrotliDecode] /Length"),
          "uses a compression (BrotliDecode) that the PDF reader does not support"),
         (with_table_renewed(flate_page().replace(b"stream\nx\x9c", b"stream\nx\x9c\xff\xff\xff")), "damaged PDF (a compressed stream in it is corrupt)"),
-        (xref_entries_shifted(PLAIN).replace(b"5 0 obj", b"9 0 obj"),
+        (re.sub(rb"5 0 obj.*?endobj\n", b"", PLAIN, flags=re.S),
          "damaged PDF (objects its cross-reference table lists are missing from the file)"),
     ],
     ids=["cut-at-eof", "cut-update", "unsupported", "corrupt", "object-gone"],
