@@ -24,6 +24,7 @@ import pypdfium2.raw as pdfium_c
 
 from .errors import InputError
 from .forked import in_runs
+from .form_draws import require_bounded_forms
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
 from .pdf_input import UNSUPPORTED_ENCRYPTION, check_pdf_file, encrypted_message, pages_read, rebuilt_for_pdfminer, require_text
@@ -592,6 +593,7 @@ def read_pages(path: Path, *, password: str | None = None, indices: range | None
 
 def read_pages_on_cores(path: Path, *, password: str | None = None, processes: int = 1) -> list[PageContent]:
     """Every page's content; a long document's pages read in runs by several processes at once."""
+    require_bounded_forms(path, password=password)
     with open_document(path, password=password) as pdf:
         count = len(pdf)
     read = functools.partial(read_pages, path, password=password)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .form_draws import require_bounded_forms
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
 from .pdf_input import check_pdf_file, open_pdf, pages_read, rebuilt_for_pdfminer, require_text
@@ -30,6 +31,7 @@ def page_to_content(page) -> PageContent:
 
 def read_pages(path: Path, *, password: str | None = None) -> list[PageContent]:
     """Every page's words and rules, read with pdfplumber; a PDF without any text is refused."""
+    require_bounded_forms(path, password=password)
     with rebuilt_for_pdfminer(path, check_pdf_file(path)) as readable, open_pdf(readable, password=password, name=path) as pdf:
         pages = list(pages_read(path, pdf, page_to_content))
     require_text(path, pages)
