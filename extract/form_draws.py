@@ -42,20 +42,18 @@ def _require_bounded_forms(path: Path, size: int, mtime: int, password: str | No
 
 def _pages_form_draws(path: Path, *, password: str | None):
     """(page number, forms it draws) for each page, as far as pdfminer reads the file."""
-    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
 
-    with path.open("rb") as fh:
-        try:
-            document = PDFDocument(PDFParser(fh), password=password or "")
-            counter = FormCounter()
-            for number, page in enumerate(PDFPage.create_pages(document), start=1):
-                yield number, counter.draws(_content(page.contents), page.resources)
-        except InputError:
-            raise
-        except Exception:  # pdfminer cannot read on; the extractor reports what is wrong with the file
-            return
+    from .pdf_input import pdfminer_document
+
+    try:
+        counter = FormCounter()
+        for number, page in enumerate(PDFPage.create_pages(pdfminer_document(path, password=password)), start=1):
+            yield number, counter.draws(_content(page.contents), page.resources)
+    except InputError:
+        raise
+    except Exception:  # pdfminer cannot read on; the extractor reports what is wrong with the file
+        return
 
 
 def _content(streams) -> bytes:

@@ -82,6 +82,23 @@ def rebuilt_for_pdfminer(path: Path, repairs: Sequence[str]):
         yield copy
 
 
+def pdfminer_document(path: Path, *, password: str | None = None):
+    """pdfminer's reading of the file's objects, made once per file and process (a damaged file can take pdfminer
+    seconds to scan). It reads from memory, so processes forked after share it safely."""
+    stat = path.stat()
+    return _pdfminer_document(path, stat.st_size, stat.st_mtime_ns, password)
+
+
+@functools.lru_cache(maxsize=2)
+def _pdfminer_document(path: Path, size: int, mtime: int, password: str | None):
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    return PDFDocument(PDFParser(io.BytesIO(path.read_bytes())), password=password or "")
+
+
 UNSUPPORTED_ENCRYPTION = "encrypted in a way the PDF reader does not support"
 
 

@@ -27,7 +27,15 @@ from .forked import in_runs
 from .form_draws import require_bounded_forms
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
 from .model import ExtractedDocument
-from .pdf_input import UNSUPPORTED_ENCRYPTION, check_pdf_file, encrypted_message, pages_read, rebuilt_for_pdfminer, require_text
+from .pdf_input import (
+    UNSUPPORTED_ENCRYPTION,
+    check_pdf_file,
+    encrypted_message,
+    pages_read,
+    pdfminer_document,
+    rebuilt_for_pdfminer,
+    require_text,
+)
 from .pdfplumber_extractor import MIN_RULE_WIDTH
 
 NAME = "pdfium"
@@ -442,7 +450,6 @@ class FontDescents:
         self._specs: dict[str, object] = {}
         self._descents: dict[str, float | None] = {}
         self._pages: Iterator | None = None
-        self._file = None
         self._forms_seen: set = set()
 
     def __call__(self, name: str) -> float | None:
@@ -454,8 +461,7 @@ class FontDescents:
         return self._descents[key]
 
     def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
+        self._pages = None
 
     def _read(self, key: str) -> float | None:
         from pdfminer.pdfinterp import PDFResourceManager
@@ -477,14 +483,10 @@ class FontDescents:
 
     def _open(self) -> Iterator:
         if self._pages is None:
-            from pdfminer.pdfdocument import PDFDocument
             from pdfminer.pdfpage import PDFPage
-            from pdfminer.pdfparser import PDFParser
 
             self._pages = iter(())  # a file pdfminer cannot open is tried once
-            self._file = self._path.open("rb")
-            document = PDFDocument(PDFParser(self._file), password=self._password or "")
-            self._pages = iter(PDFPage.create_pages(document))
+            self._pages = iter(PDFPage.create_pages(pdfminer_document(self._path, password=self._password)))
         return self._pages
 
     def _collect(self, resources) -> None:
