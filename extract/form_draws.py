@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .errors import InputError
+from .pdf_input import check_pdf_file, pdfminer_document
 
 MAX_FORM_DRAWS = 50_000  # per page; pdfium draws that many in about a second, pdfminer in about half a minute
 _DO = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s+Do\b")
@@ -23,6 +24,7 @@ _MAY_HOLD_FORMS = (b"/Form", b"/ObjStm")  # a form's dictionary, or object strea
 def require_bounded_forms(path: Path, *, password: str | None = None) -> None:
     """Raise InputError for a page that would draw more than MAX_FORM_DRAWS forms. A file pdfminer cannot open
     is left to the extractor, which says why."""
+    check_pdf_file(path)
     stat = path.stat()
     _require_bounded_forms(path, stat.st_size, stat.st_mtime_ns, password)
 
@@ -43,8 +45,6 @@ def _require_bounded_forms(path: Path, size: int, mtime: int, password: str | No
 def _pages_form_draws(path: Path, *, password: str | None):
     """(page number, forms it draws) for each page, as far as pdfminer reads the file."""
     from pdfminer.pdfpage import PDFPage
-
-    from .pdf_input import pdfminer_document
 
     try:
         counter = FormCounter()
