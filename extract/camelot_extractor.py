@@ -23,6 +23,7 @@ from .layout import (
 )
 from .layout.marks import CONFUSED_MARKS
 from .model import ExtractedDocument, RawRow
+from .pdf_input import check_pdf_file, rebuilt_for_pdfminer
 from .pdfplumber_extractor import read_pages
 from .text import normalise_text
 
@@ -123,15 +124,18 @@ def _read_regions(path: Path, page: PageContent, regions: Sequence[Region], *, p
         flavours = ["lattice", "stream"] if region_is_ruled(region, page) else ["stream"]
         for flavour in flavours:
             options = {"engine": "vector"} if flavour == "lattice" else {}
-            found = camelot.read_pdf(
-                str(path),
-                pages=str(page.number),
-                flavor=flavour,
-                table_areas=[_area(region, page)],
-                password=password,
-                suppress_stdout=True,
-                **options,
-            )
+            try:
+                found = camelot.read_pdf(
+                    str(path),
+                    pages=str(page.number),
+                    flavor=flavour,
+                    table_areas=[_area(region, page)],
+                    password=password,
+                    suppress_stdout=True,
+                    **options,
+                )
+            except Exception:  # camelot fails on some regions (an empty row group): the layout's own reading stays
+                continue
             if not found:
                 continue
             table = max(found, key=lambda t: t.shape[0])
@@ -196,10 +200,12 @@ def extract(
     path: Path, *, settings: ExtractSettings, password: str | None = None, processes: int = 1
 ) -> ExtractedDocument:
     """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
+    repairs = check_pdf_file(path)
     pages = read_pages(path, password=password)
-    layouts = pages_to_layouts(pages, settings=settings)
-    for page, layout in zip(pages, layouts):
-        if layout.regions:
-            _read_regions(path, page, layout.regions, password=password)
+    with rebuilt_for_pdfminer(path, repairs) as readable:
+        layouts = pages_to_layouts(pages, settings=settings)
+        for page, layout in zip(pages, layouts):
+            if layout.regions:
+                _read_regions(readable, page, layout.regions, password=password)
     tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=repairs)

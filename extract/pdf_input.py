@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import re
-import zlib
+import functools
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import InputError
 from .progress import page_read
+from .pdf_repair import XREF_REBUILT, pdf_bytes_to_repairs
 
 # What a file that is not a PDF usually starts with, to say what it looks like.
 _MAGIC = (
@@ -35,80 +34,73 @@ def describe_non_pdf(head: bytes) -> str:
     return "something else"
 
 
-TAIL_BYTES = 2048  # where a complete PDF keeps its startxref and %%EOF
-_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
-_XREF_AT = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
-
-
-def check_pdf_file(path: Path) -> None:
-    """Raise InputError unless the path is a whole PDF: not empty, a PDF header, an end-of-file marker,
-    and a cross-reference table where the file says it is. A PDF library could patch a cut-off file
-    up; a half file must be downloaded again instead."""
+def check_pdf_file(path: Path) -> tuple[str, ...]:
+    """Raise InputError unless the path is a whole PDF: not empty, a PDF header, an end-of-file marker, and
+    nothing lost that a reader would have to guess (see pdf_repair). A PDF library could patch a cut-off file
+    up; a half file must be downloaded again instead. Returns what readers repair in it, as notes for the user
+    ("cross-reference table rebuilt"); a file is inspected once per process."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
         raise InputError(f"{path}: not a file")
-    size = path.stat().st_size
+    stat = path.stat()
+    return _checked(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _checked(path: Path, size: int, mtime: int) -> tuple[str, ...]:
     with path.open("rb") as fh:
         head = fh.read(1024)
-        fh.seek(max(0, size - TAIL_BYTES))
-        tail = fh.read()
     if not head:
         raise InputError(f"{path}: the file is empty (0 bytes)")
     if b"%PDF-" not in head:
         raise InputError(f"{path}: not a PDF; it looks like {describe_non_pdf(head)}")
-    if b"%%EOF" not in tail:
-        raise InputError(f"{path}: truncated PDF (no end-of-file marker); download it again")
-    found = _STARTXREF.findall(tail)
-    if not found or not _xref_is_at(path, int(found[-1]), size):
-        raise InputError(f"{path}: damaged PDF (its cross-reference table is missing or broken)")
-    if not _streams_inflate(path.read_bytes()):
-        raise InputError(f"{path}: damaged PDF (a compressed stream in it is corrupt)")
+    return pdf_bytes_to_repairs(path.read_bytes(), name=str(path))
 
 
-_STREAM_START = re.compile(rb"(?<![a-z])stream\r?\n")
-_OBJECT_START = re.compile(rb"\d+\s+\d+\s+obj\b")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
-# Filter chains whose damage we can see: Flate, alone or behind ASCII85.
-_CHECKED_FILTERS = ([b"FlateDecode"], [b"ASCII85Decode", b"FlateDecode"], [b"Fl"], [b"A85", b"Fl"])
+@contextmanager
+def rebuilt_for_pdfminer(path: Path, repairs: Sequence[str]):
+    """The path pdfminer (pdfplumber, camelot) should read. pdfminer's own rebuilding of a cross-reference table
+    misses objects pdfium finds; where the table had to be rebuilt, a copy written by pdfium (same file name, in a
+    temporary folder) is read instead. Encrypted files are read as they are."""
+    import tempfile
 
+    if XREF_REBUILT not in repairs or b"/Encrypt" in path.read_bytes():
+        yield path
+        return
+    import pypdfium2 as pdfium
 
-def _streams_inflate(data: bytes) -> bool:
-    """Whether every Flate-compressed stream decompresses. A PDF library reads past a corrupt stream
-    and shows a page with text missing; the user should get the file again instead.
-    Encrypted files are left to the password check."""
-    if b"/Encrypt" in data:
-        return True
-    for match in _STREAM_START.finditer(data):
-        window = data[max(0, match.start() - 2000) : match.start()]
-        objects = list(_OBJECT_START.finditer(window))
-        filters = _FILTER.search(window[objects[-1].end() :]) if objects else None
-        names = re.findall(rb"/(\w+)", filters.group(1)) if filters else []
-        if names not in _CHECKED_FILTERS:
-            continue
-        end = data.find(b"endstream", match.end())
-        if end < 0:
-            return False
+    with tempfile.TemporaryDirectory(prefix="projektpulje-") as folder:
+        copy = Path(folder) / path.name
         try:
-            _inflate(data[match.end() : end], ascii85=len(names) == 2)
-        except (zlib.error, ValueError):
-            return False
-    return True
+            document = pdfium.PdfDocument(path)
+            try:
+                document.save(copy)
+            finally:
+                document.close()
+        except pdfium.PdfiumError:  # pdfium cannot open it either: pdfminer tries the file itself
+            copy = path
+        yield copy
 
 
-def _inflate(body: bytes, *, ascii85: bool) -> bytes:
-    if ascii85:
-        text = body.strip().removeprefix(b"<~").removesuffix(b"~>")
-        body = base64.a85decode(text)
-    return zlib.decompressobj().decompress(body)
+def pdfminer_document(path: Path, *, password: str | None = None):
+    """pdfminer's reading of the file's objects, made once per file and process (a damaged file can take pdfminer
+    seconds to scan). It reads from memory, so processes forked after share it safely."""
+    stat = path.stat()
+    return _pdfminer_document(path, stat.st_size, stat.st_mtime_ns, password)
 
 
-def _xref_is_at(path: Path, offset: int, size: int) -> bool:
-    if offset >= size:
-        return False
-    with path.open("rb") as fh:
-        fh.seek(offset)
-        return bool(_XREF_AT.match(fh.read(64)))
+@functools.lru_cache(maxsize=2)
+def _pdfminer_document(path: Path, size: int, mtime: int, password: str | None):
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    return PDFDocument(PDFParser(io.BytesIO(path.read_bytes())), password=password or "")
+
+
+UNSUPPORTED_ENCRYPTION = "encrypted in a way the PDF reader does not support"
 
 
 def encrypted_message(path: Path, *, password: str | None) -> str:
@@ -118,19 +110,23 @@ def encrypted_message(path: Path, *, password: str | None) -> str:
 
 
 @contextmanager
-def open_pdf(path: Path, *, password: str | None = None):
-    """Open with pdfplumber, turning its failures into InputError."""
+def open_pdf(path: Path, *, password: str | None = None, name: Path | None = None):
+    """Open with pdfplumber, turning its failures into InputError (naming `name`, the file the user gave, when
+    `path` is a copy of it)."""
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    check_pdf_file(path)
+    check_pdf_file(name or path)
+    shown = name or path
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except Exception as exc:  # pdfminer raises many types for broken files; pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(encrypted_message(path, password=password)) from None
-        raise InputError(f"{path}: damaged PDF ({type(cause).__name__})") from exc
+            raise InputError(encrypted_message(shown, password=password)) from None
+        if isinstance(cause, PDFEncryptionError):
+            raise InputError(f"{shown}: {UNSUPPORTED_ENCRYPTION}") from exc
+        raise InputError(f"{shown}: damaged PDF (its structure cannot be read)") from exc
     try:
         yield pdf
     finally:
@@ -162,7 +158,7 @@ def pages_read(path: Path, pdf, to_content: Callable, *, first_number: int = 1):
         raise
     except Exception as exc:  # the PDF libraries raise many kinds of error on broken content
         where = f"page {number} cannot be read" if number is not None else "its page tree cannot be read"
-        raise InputError(f"{path}: damaged PDF ({where}: {type(exc).__name__})") from exc
+        raise InputError(f"{path}: damaged PDF ({where})") from exc
 
 
 def require_text(path: Path, pages: Sequence) -> None:

@@ -22,9 +22,18 @@ import pypdfium2.raw as pdfium_c
 
 from .errors import InputError
 from .forked import in_runs
-from .layout import ExtractSettings, PageContent, Rule, VerticalRule, Word, pages_to_tables
+from .form_draws import require_bounded_forms
+from .layout import ExtractSettings, PageContent, Rule, VerticalRule, pages_to_tables
 from .model import ExtractedDocument
-from .pdf_input import check_pdf_file, encrypted_message, pages_read, require_text
+from .pdf_input import (
+    UNSUPPORTED_ENCRYPTION,
+    check_pdf_file,
+    encrypted_message,
+    pages_read,
+    pdfminer_document,
+    rebuilt_for_pdfminer,
+    require_text,
+)
 from .pdfplumber_extractor import MIN_RULE_WIDTH
 from .words import TEXT, Glyph, glyphs_to_words
 
@@ -355,7 +364,7 @@ class FontDescents:
         self._specs: dict[str, object] = {}
         self._descents: dict[str, float | None] = {}
         self._pages: Iterator | None = None
-        self._file = None
+        self._forms_seen: set = set()
 
     def __call__(self, name: str) -> float | None:
         key = SUBSET_TAG.sub("", name)
@@ -366,8 +375,7 @@ class FontDescents:
         return self._descents[key]
 
     def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
+        self._pages = None
 
     def _read(self, key: str) -> float | None:
         from pdfminer.pdfinterp import PDFResourceManager
@@ -384,37 +392,44 @@ class FontDescents:
             page = next(pages, None)
             if page is None:
                 return None
-            self._collect(page.resources, depth=0)
+            self._collect(page.resources)
         return self._specs[key]
 
     def _open(self) -> Iterator:
         if self._pages is None:
-            from pdfminer.pdfdocument import PDFDocument
             from pdfminer.pdfpage import PDFPage
-            from pdfminer.pdfparser import PDFParser
 
             self._pages = iter(())  # a file pdfminer cannot open is tried once
-            self._file = self._path.open("rb")
-            document = PDFDocument(PDFParser(self._file), password=self._password or "")
-            self._pages = iter(PDFPage.create_pages(document))
+            self._pages = iter(PDFPage.create_pages(pdfminer_document(self._path, password=self._password)))
         return self._pages
 
-    def _collect(self, resources, *, depth: int) -> None:
-        """Note the fonts of a resource dictionary, and of the form XObjects it holds, by name."""
-        from pdfminer.pdftypes import resolve1
+    def _collect(self, resources) -> None:
+        """Note the fonts of a resource dictionary, and of the form XObjects it holds, by name.
+
+        Forms may hold each other (even in a cycle), and many pages share them: each form is visited once
+        in the document, so the walk is as long as the document has forms, whatever their nesting.
+        """
+        from pdfminer.pdftypes import PDFObjRef, resolve1
         from pdfminer.psparser import PSLiteral
 
-        resources = resolve1(resources) or {}
-        for spec in (resolve1(resources.get("Font")) or {}).values():
-            spec = resolve1(spec)
-            base = resolve1(spec.get("BaseFont")) if isinstance(spec, dict) else None
-            if isinstance(base, PSLiteral):
-                self._specs.setdefault(SUBSET_TAG.sub("", str(base.name)), spec)
-        if depth < MAX_FORM_DEPTH:
-            for xobject in (resolve1(resources.get("XObject")) or {}).values():
-                attrs = getattr(resolve1(xobject), "attrs", {})
-                if "Resources" in attrs:
-                    self._collect(attrs["Resources"], depth=depth + 1)
+        pending = [resources]
+        while pending:
+            resources = resolve1(pending.pop()) or {}
+            if not isinstance(resources, dict):
+                continue
+            for spec in (resolve1(resources.get("Font")) or {}).values():
+                spec = resolve1(spec)
+                base = resolve1(spec.get("BaseFont")) if isinstance(spec, dict) else None
+                if isinstance(base, PSLiteral):
+                    self._specs.setdefault(SUBSET_TAG.sub("", str(base.name)), spec)
+            xobjects = resolve1(resources.get("XObject")) or {}
+            inner = []
+            for xobject in xobjects.values() if isinstance(xobjects, dict) else ():
+                key = xobject.objid if isinstance(xobject, PDFObjRef) else id(xobject)
+                if key not in self._forms_seen:
+                    self._forms_seen.add(key)
+                    inner.append(getattr(resolve1(xobject), "attrs", {}).get("Resources"))
+            pending.extend(reversed([r for r in inner if r is not None]))  # depth first, in order
 
 
 # --- pages ---------------------------------------------------------------------------
@@ -453,6 +468,15 @@ class NumberedPages(NamedTuple):
         return (NumberedPage(i + 1, self.pdf[i]) for i in (self.indices or range(len(self.pdf))))
 
 
+UNREADABLE_STRUCTURE = "damaged PDF (its structure cannot be read)"
+# Why pdfium would not open a file, in the user's words (a password is asked for apart).
+OPEN_FAILURES = {
+    pdfium_c.FPDF_ERR_FILE: "cannot be opened (it may be in use or unreadable)",
+    pdfium_c.FPDF_ERR_SECURITY: UNSUPPORTED_ENCRYPTION,
+    pdfium_c.FPDF_ERR_PAGE: "damaged PDF (a page cannot be read)",
+}
+
+
 @contextmanager
 def open_document(path: Path, *, password: str | None = None):
     """Open with pypdfium2, turning its failures into InputError."""
@@ -462,8 +486,7 @@ def open_document(path: Path, *, password: str | None = None):
     except pdfium.PdfiumError as exc:
         if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise InputError(encrypted_message(path, password=password)) from None
-        reason = re.search(r"PDFium: ([^)]+)", str(exc))
-        raise InputError(f"{path}: damaged PDF (pdfium: {reason.group(1).lower() if reason else exc})") from exc
+        raise InputError(f"{path}: {OPEN_FAILURES.get(exc.err_code, UNREADABLE_STRUCTURE)}") from exc
     try:
         yield pdf
     finally:
@@ -471,19 +494,22 @@ def open_document(path: Path, *, password: str | None = None):
 
 
 def read_pages(path: Path, *, password: str | None = None, indices: range | None = None) -> list[PageContent]:
-    """Every page's content (or that of the pages at `indices`), one page open at a time."""
-    descents = FontDescents(path, password=password)
-    try:
-        with open_document(path, password=password) as pdf:
-            read = functools.partial(page_to_content, descent_of=descents, shared={})
-            first_number = indices.start + 1 if indices else 1
-            return list(pages_read(path, NumberedPages(pdf, indices), read, first_number=first_number))
-    finally:
-        descents.close()
+    """Every page's content (or that of the pages at `indices`), one page open at a time. The fonts' dictionaries
+    are read (with pdfminer) from the file as pdfplumber reads it: a rebuilt copy where the table was rebuilt."""
+    with rebuilt_for_pdfminer(path, check_pdf_file(path)) as readable:
+        descents = FontDescents(readable, password=password)
+        try:
+            with open_document(path, password=password) as pdf:
+                read = functools.partial(page_to_content, descent_of=descents, shared={})
+                first_number = indices.start + 1 if indices else 1
+                return list(pages_read(path, NumberedPages(pdf, indices), read, first_number=first_number))
+        finally:
+            descents.close()
 
 
 def read_pages_on_cores(path: Path, *, password: str | None = None, processes: int = 1) -> list[PageContent]:
     """Every page's content; a long document's pages read in runs by several processes at once."""
+    require_bounded_forms(path, password=password)
     with open_document(path, password=password) as pdf:
         count = len(pdf)
     read = functools.partial(read_pages, path, password=password)
@@ -496,4 +522,4 @@ def extract(
     pages = read_pages_on_cores(path, password=password, processes=processes)
     require_text(path, pages)
     tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path))

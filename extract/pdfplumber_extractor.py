@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .form_draws import require_bounded_forms
 from .layout import ExtractSettings, PageContent, Rule, VerticalRule, pages_to_tables
 from .model import ExtractedDocument
-from .pdf_input import open_pdf, pages_read, require_text
+from .pdf_input import check_pdf_file, open_pdf, pages_read, rebuilt_for_pdfminer, require_text
 from .words import glyphs_to_words
 
 NAME = "pdfplumber"
@@ -29,7 +30,8 @@ def page_to_content(page) -> PageContent:
 
 def read_pages(path: Path, *, password: str | None = None) -> list[PageContent]:
     """Every page's words and rules, read with pdfplumber; a PDF without any text is refused."""
-    with open_pdf(path, password=password) as pdf:
+    require_bounded_forms(path, password=password)
+    with rebuilt_for_pdfminer(path, check_pdf_file(path)) as readable, open_pdf(readable, password=password, name=path) as pdf:
         pages = list(pages_read(path, pdf, page_to_content))
     require_text(path, pages)
     return pages
@@ -41,4 +43,4 @@ def extract(
     """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
     pages = read_pages(path, password=password)
     tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text))
+    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path))

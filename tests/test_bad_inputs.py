@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import re
 
 import pytest
 
@@ -24,9 +23,18 @@ def without_eof_marker() -> bytes:
     return SAMPLE[: SAMPLE.rindex(b"%%EOF")]
 
 
-def broken_xref() -> bytes:
-    offset = re.findall(rb"startxref\s+(\d+)", SAMPLE)[-1]
-    return SAMPLE.replace(b"startxref\n" + offset, b"startxref\n" + str(int(offset) - 7).encode())
+def object_missing() -> bytes:
+    """The sample with one of its objects (its first page) cut out: its table lists what is gone."""
+    start = SAMPLE.index(b"/Type/Page/")
+    start = SAMPLE.rindex(b"endobj", 0, start) + len(b"endobj")
+    end = SAMPLE.index(b"endobj", start) + len(b"endobj")
+    return SAMPLE[:start] + SAMPLE[end:]
+
+
+def unsupported_compression() -> bytes:
+    """A page whose content is compressed with a filter the PDF reader lacks."""
+    pdf = minimal_pdf("Udmoentning af projektpuljen 2021")
+    return pdf.replace(b"<< /Length", b"<< /Filter /BrotliDecode /Length")
 
 
 def corrupt_stream() -> bytes:
@@ -42,7 +50,8 @@ CASES = {
     "word": (b"PK\x03\x04" + bytes(200), "not a PDF; it looks like a ZIP archive (perhaps a Word or Excel file)"),
     "truncated": (truncated(), "truncated PDF (no end-of-file marker); download it again"),
     "no-eof": (without_eof_marker(), "truncated PDF (no end-of-file marker); download it again"),
-    "broken-xref": (broken_xref(), "damaged PDF (its cross-reference table is missing or broken)"),
+    "object-missing": (object_missing(), "damaged PDF (objects its cross-reference table lists are missing from the file)"),
+    "unsupported-compression": (unsupported_compression(), "uses a compression (BrotliDecode) that the PDF reader does not support"),
     "corrupt-stream": (corrupt_stream(), "damaged PDF (a compressed stream in it is corrupt)"),
     "encrypted": ((BAD / "encrypted.pdf").read_bytes(), "encrypted; give --password"),
     "scanned": ((BAD / "scanned.pdf").read_bytes(), "no text layer (scanned?); give --ocr to read it with Tesseract"),

@@ -20,7 +20,7 @@ SOURCES = [SAMPLES / "udmoentning-af-projektpuljen-2021-compact.pdf", SAMPLES / 
            SAMPLES / "udmoentning-af-projektpuljen-2021.pdf"]
 # What a damaged file may say: the input errors of the README, or a cell the layout can no longer read.
 DOCUMENTED = re.compile(
-    r": (the file is empty|not a PDF; it looks like|truncated PDF|damaged PDF|encrypted|no text layer|"
+    r": (the file is empty|not a PDF; it looks like|truncated PDF|damaged PDF|uses a compression|encrypted|no text layer|"
     r"no budget tables found|gave up after|the worker reading it crashed|.*page \d+, table \d+.*(is not a number|"
     r"unknown unit|header cell|amount columns|the table has no header|whole number of kroner))"
 )

@@ -73,7 +73,7 @@ def test_a_file_pdfium_refuses_is_a_damaged_pdf(monkeypatch):
     monkeypatch.setattr(pdfium.pdfium, "PdfDocument", refuse)
     with pytest.raises(InputError) as refused:
         pdfium.read_pages(SAMPLE_2021)
-    assert str(refused.value) == f"{SAMPLE_2021}: damaged PDF (pdfium: data format error)"
+    assert str(refused.value) == f"{SAMPLE_2021}: damaged PDF (its structure cannot be read)"
 
 
 # --- the page content itself ------------------------------------------------------

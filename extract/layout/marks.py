@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from .geometry import VALUE_PATTERN, Line, Word
+from .geometry import VALUE_PATTERN, Line
 
 MARK = "*"
 CONFUSED_MARKS = frozenset("*”“\"'’‘£+°xX%=»«~^")  # what OCR makes of a printed footnote asterisk

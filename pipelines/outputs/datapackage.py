@@ -98,9 +98,11 @@ def _described_order(files: Mapping[str, bytes]) -> list[str]:
 def datapackage(
     files: Mapping[str, bytes], *, name: str, title: str, sources: Sequence[tuple[str, bytes | str]],
     combined: bool = False, year: int | None = None, provenance: Mapping | None = None, ocr: str = "",
+    repairs: Sequence[str] = (),
 ) -> bytes:
     """The descriptor of `files`; sources are (PDF name, its bytes or its sha256); `provenance` says what made them;
-    `ocr`: the engine that read the text, where it came from OCR."""
+    `ocr`: the engine that read the text, where it came from OCR; `repairs`: what was repaired in the one source as
+    it was read ("cross-reference table rebuilt")."""
     described = _described_order(files)
     tabular = all(n.endswith(".csv") for n in described)  # a tabular package holds tabular resources only
     descriptor = {
@@ -112,7 +114,7 @@ def datapackage(
                        "amount_dkk in DKK.",
         "sources": [
             {"title": source, "sha256": digest if isinstance(digest, str) else hashlib.sha256(digest).hexdigest(),
-             **({"text": f"OCR by {ocr}"} if ocr else {})}
+             **({"text": f"OCR by {ocr}"} if ocr else {}), **({"repaired": list(repairs)} if repairs else {})}
             for source, digest in sources
         ],
         **({"projektpulje": dict(provenance)} if provenance else {}),

@@ -44,6 +44,6 @@ def analysis_to_files(
                                        provenance=provenance_with_source(made, source))
     files[PACKAGE_FILE] = datapackage(  # last: it describes every other file
         files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, source)],
-        year=analysis.year, provenance=made, ocr=analysis.document.ocr,
+        year=analysis.year, provenance=made, ocr=analysis.document.ocr, repairs=analysis.document.repairs,
     )
     return files

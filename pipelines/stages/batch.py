@@ -89,6 +89,10 @@ def run_document(pdf: Path, *, settings: RunSettings, page_progress: str = ""):
     return second_stage.run_document(pdf, settings=settings, draft=draft)
 
 
+# A library failing in a way it does not report: its own words are for --debug, not for the user.
+UNEXPECTED_FAILURE = "cannot be read (the PDF reader failed on it unexpectedly); run with --debug for details"
+
+
 def run_one(pdf: Path, settings: RunSettings, *, page_progress: str = "") -> Outcome:
     """One document, never raising: every failure becomes an Outcome with exit code 2."""
     try:
@@ -99,10 +103,10 @@ def run_one(pdf: Path, settings: RunSettings, *, page_progress: str = "") -> Out
         message = f"{pdf}: projektpulje is not installed completely ({type(error).__name__}: {error}); reinstall it"
         return Outcome(pdf, EXIT_INTERNAL, error=message, detail=traceback.format_exc())
     except CrashedError as error:  # a PDF that breaks a library in a way the library does not report
-        message = f"{pdf}: cannot be read ({error}); run with --debug for details"
+        message = f"{pdf}: {UNEXPECTED_FAILURE}"
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=error.detail)
-    except Exception as error:
-        message = f"{pdf}: cannot be read ({type(error).__name__}: {error}); run with --debug for details"
+    except Exception:
+        message = f"{pdf}: {UNEXPECTED_FAILURE}"
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=traceback.format_exc())
     return Outcome(
         pdf, result.exit_code, summary=result.summary(), out_dir=result.out_dir,

@@ -49,6 +49,7 @@ def summary_html(analysis: Analysis, name: str) -> str:
     )
     detail = f"{roots} root cause{'' if roots == 1 else 's'}, {len(findings) - roots} knock-on" if findings else "none"
     skipped = "".join(f"<li>{escape(s)}</li>" for s in analysis.skipped)
+    repaired = "".join(f"<li>repaired: {escape(r)}</li>" for r in analysis.document.repairs)
     return (
         f'<header><h1>{escape(name)}</h1>'
         f'<p class="meta">{analysis.document.page_count} pages · read with {escape(extractor)} · '
@@ -57,6 +58,7 @@ def summary_html(analysis: Analysis, name: str) -> str:
         f'<div class="cards" id="summary">{card_html}</div>'
         f'<p class="meta">Findings: {escape(detail)}.</p>'
         + (f'<ul class="skipped">{skipped}</ul>' if skipped else "")
+        + (f'<ul class="repairs" id="repairs">{repaired}</ul>' if repaired else "")
         + "</header>"
     )
 
