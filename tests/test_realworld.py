@@ -29,7 +29,7 @@ SUMMARY = re.compile(r"^(?P<pdf>[^:]+\.pdf): \d+ tables, .* -> ")
 def batch(tmp_path_factory):
     """The whole corpus in one run of the command: its exit code, each file's line, and the output folder."""
     out = tmp_path_factory.mktemp("realworld") / "out"
-    command = [sys.executable, "-m", "pipelines.cli", "run", str(CORPUS), "--out", str(out), "--jobs", "2",
+    command = [sys.executable, "-m", "projektpulje.cli", "run", str(CORPUS), "--out", str(out), "--jobs", "2",
                "--timeout", str(TIMEOUT), "-q"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT * len(SOURCES))
     lines: dict[str, list[tuple[int | None, str]]] = {}  # exit 2 and its message, or None (0 or 1) and the summary
