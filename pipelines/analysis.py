@@ -11,6 +11,7 @@ from pathlib import Path
 from extract import ExtractedDocument, ProjektpuljeError, RawTable
 from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile_rows
 
+from .accounting import unread_to_findings
 from .crosscheck import cross_check
 from .findings import MENTION_COLUMNS, all_findings, finding, mentions_to_rows
 from .normalise import NormalisedTable, document_title_and_year
@@ -34,6 +35,8 @@ class Analysis:
     skipped: tuple[str, ...]
     title: str = ""
     year: int | None = None
+    not_read: tuple = ()  # accounting.NotRead of each table region left out
+    amounts: tuple[int, int] = (0, 0)  # amounts in the budget tables read, and printed in all
 
     @property
     def totals(self) -> list[dict]:
@@ -82,12 +85,15 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     tables = list(reading.tables)
     items, table_totals = reconcile_tables(tables)
     extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
+    extra = [*extra, *unread_to_findings(reading.not_read, year=tables[0].years[0] if tables and tables[0].years
+                                         else None, finding=finding)]
     findings = all_findings(table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra)
     first_page = [line.text for line in reading.document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
     return Analysis(
         reading.document, reading.raws, reading.tables, tuple(items), tuple(tuple(rows) for rows in table_totals),
         tuple(findings), tuple(mentions_to_rows(reading.mentions)), reading.skipped, title=title, year=year,
+        not_read=reading.not_read, amounts=reading.amounts,
     )
 
 

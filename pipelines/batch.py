@@ -81,7 +81,8 @@ def run_one(pdf: Path, settings: RunSettings) -> Outcome:
     try:
         result = run_document(pdf, settings=settings)
     except ProjektpuljeError as error:
-        return Outcome(pdf, error.exit_code, error=str(error), detail=traceback.format_exc())
+        detail = traceback.format_exc() + getattr(error, "detail", "")  # e.g. the regions seen and why rejected
+        return Outcome(pdf, error.exit_code, error=str(error), detail=detail)
     except CrashedError as error:  # a PDF that breaks a library in a way the library does not report
         message = f"{pdf}: cannot be read ({error}); run with --debug for details"
         return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=error.detail)

@@ -150,7 +150,8 @@ def header_to_unit_and_years(
     )
     factor = vocab.unit_factor(unit)
     if factor is None:
-        raise TableError(f"{where}: unknown unit {unit!r} in the header; expected one of {sorted(vocab.units)}")
+        # The cell is not quoted: what stands there may be any text of the document, not a unit.
+        raise TableError(f"{where}: the header has no unit the vocabulary knows (such as 1.000 kr.)")
     years = []
     for cell in header[1:]:
         if not YEAR.match(cell.strip()):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from extract import ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
 from extract.forked import in_runs
 
+from .accounting import NotRead, account_for_tables, normalise_or_note, rejections_to_debug
 from .narrative import Mention, document_to_mentions
-from .normalise import NormalisedTable, normalise_table
+from .normalise import NormalisedTable
 from .settings import RunSettings
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -23,22 +25,13 @@ class Reading:
     tables: tuple[NormalisedTable, ...]
     skipped: tuple[str, ...]
     mentions: tuple[Mention, ...] = ()
+    not_read: tuple[NotRead, ...] = ()  # table regions left out, and why (`skipped` says it in a line each)
+    amounts: tuple[int, int] = (0, 0)  # amounts printed in the budget tables: read, and printed in all
 
 
 def extract_settings(vocab: Vocabulary) -> ExtractSettings:
     """The layout settings that carry the document's caption and footnote wording."""
     return ExtractSettings(caption_pattern=vocab.caption_pattern, footnote_pattern=vocab.footnote_pattern)
-
-
-def budget_tables(document: ExtractedDocument) -> tuple[list[RawTable], list[str]]:
-    """Tables with a header row (unit and years) are budget tables; others are reported and left out."""
-    kept, skipped = [], []
-    for table in document.tables:
-        if table.header:
-            kept.append(table)
-        else:
-            skipped.append(f"{table.source}, page {table.page}: a table without a unit/year header was left out")
-    return kept, skipped
 
 
 def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
@@ -48,14 +41,21 @@ def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
         pdf, extractor=extractor, settings=extract_settings(vocab), password=settings.password,
         processes=settings.processes,
     )
-    raws, skipped = budget_tables(document)
-    if not raws:
-        raise InputError(f"{pdf}: no budget tables found")
-    tables = in_runs(
-        lambda run: [normalise_table(t, vocab=vocab, ordinal=i) for i, t in run], list(enumerate(raws, start=1)),
-        processes=settings.processes, least=settings.tables_per_process,
+    accounting = account_for_tables(
+        document.tables, vocab=vocab,
+        read=lambda numbered: in_runs(
+            lambda run: [normalise_or_note(t, vocab=vocab, ordinal=i) for i, t in run], numbered,
+            processes=settings.processes, least=settings.tables_per_process,
+        ),
     )
-    return Reading(document, tuple(raws), tuple(tables), tuple(skipped))
+    if not accounting.tables and not accounting.unread:
+        error = InputError(f"{pdf}: no budget tables found")
+        error.detail = rejections_to_debug(accounting.not_read) or "no table-like region in the document\n"
+        raise error
+    return Reading(
+        document, accounting.raws, accounting.tables, tuple(n.describe() for n in accounting.not_read),
+        not_read=accounting.not_read, amounts=(accounting.amounts_read, accounting.amounts_printed),
+    )
 
 
 def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
@@ -65,4 +65,4 @@ def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
         reading.document.text, reading.raws, reading.tables, processes=settings.processes,
         least=settings.tables_per_process,
     )
-    return Reading(reading.document, reading.raws, reading.tables, reading.skipped, tuple(mentions))
+    return dataclasses.replace(reading, mentions=tuple(mentions))

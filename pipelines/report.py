@@ -20,6 +20,7 @@ from extract import RawTable
 from extract.forked import in_runs
 from extract.model import BBox
 
+from .accounting import amounts_accounted
 from .analysis import Analysis
 from .normalise import Item, NormalisedTable, StatedTotal
 from .numbers import decimal_to_text, split_marker
@@ -51,6 +52,8 @@ KIND_NAMES = {
     "extractor_disagreement": "extractors disagree",
     "unknown_label": "unknown label",
     "rule_failed": "rule failed",
+    "unread_table": "table not read",
+    "row_total_mismatch": "row total mismatch",
 }
 
 
@@ -277,7 +280,8 @@ def summary_html(analysis: Analysis, name: str) -> str:
         f'checks: every stated subtotal and Total against the sum of its lines, and the prose against the tables</p>'
         f'<div class="cards" id="summary">{card_html}</div>'
         f'<p class="meta">Findings: {escape(detail)}.</p>'
-        + (f'<ul class="skipped">{skipped}</ul>' if skipped else "")
+        f'<p class="meta" id="amounts">{escape(amounts_accounted(analysis.amounts))}.</p>'
+        + (f'<p class="meta">Table regions not read:</p><ul class="skipped">{skipped}</ul>' if skipped else "")
         + "</header>"
     )
 

@@ -17,6 +17,7 @@ from extract import InputError
 from schemas import ITEM_COLUMNS, TOTAL_COLUMNS
 from schemas.validate import rows_to_frame, validate
 
+from .accounting import amounts_accounted
 from .analysis import Analysis, Draft, analyse, draft_document
 from .datapackage import PACKAGE_FILE, datapackage
 from .findings import FINDING_COLUMNS, MENTION_COLUMNS, rule_failures_to_findings, sorted_findings
@@ -38,6 +39,7 @@ class DocumentResult:
     totals: tuple[dict, ...] = field(repr=False)
     findings: tuple[dict, ...] = field(repr=False)
     skipped: tuple[str, ...] = ()
+    amounts: tuple[int, int] = (0, 0)  # amounts in the budget tables read, and printed in all
 
     @property
     def checks(self) -> int:
@@ -55,7 +57,8 @@ class DocumentResult:
         n = len(self.findings)
         return (
             f"{self.source.name}: {self.tables} tables, {self.lines} lines, "
-            f"{self.checks_ok}/{self.checks} checks ok, {n} finding{'' if n == 1 else 's'} -> {self.out_dir}"
+            f"{self.checks_ok}/{self.checks} checks ok, {amounts_accounted(self.amounts)}, "
+            f"{n} finding{'' if n == 1 else 's'} -> {self.out_dir}"
         )
 
 
@@ -104,7 +107,7 @@ def run_document(
     write_folder(out_dir, draft_to_files(draft, analysis, pdf=pdf, settings=settings))
     return DocumentResult(
         source=pdf, out_dir=out_dir, tables=len(analysis.tables), lines=analysis.lines, totals=tuple(analysis.totals),
-        findings=analysis.findings, skipped=analysis.skipped,
+        findings=analysis.findings, skipped=analysis.skipped, amounts=analysis.amounts,
     )
 
 

@@ -171,8 +171,9 @@ def test_text_in_an_amount_column_is_an_error_naming_file_page_table_and_row(voc
 
 def test_an_unknown_unit_is_an_error(vocab):
     table = raw_table([("Udviklingsmidler", ""), ("Analyser", "5")], header=("EUR", "2021"))
-    with pytest.raises(TableError, match=r"doc.pdf, page 4, table 3: unknown unit 'EUR'"):
+    with pytest.raises(TableError) as error:
         normalise_table(table, vocab=vocab, ordinal=1)
+    assert str(error.value) == "doc.pdf, page 4, table 3: the header has no unit the vocabulary knows (such as 1.000 kr.)"
 
 
 def test_an_unknown_section_is_parsed_by_its_place_and_reported(vocab):
