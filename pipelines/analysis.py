@@ -75,7 +75,9 @@ def reconcile_tables(tables: list[NormalisedTable]) -> tuple[list[dict], list[li
     """All item rows, and each table's stated totals reconciled against that table's own rows
     (table numbers may repeat, as in a bundle of several documents)."""
     per_table = [[vars(i) for i in table.items] for table in tables]
-    reconciled = [reconcile_rows(rows, [vars(s) for s in table.totals]) for rows, table in zip(per_table, tables)]
+    reconciled = [
+        reconcile_rows(rows, [vars(s) for s in (*table.totals, *table.row_totals)]) for rows, table in zip(per_table, tables)
+    ]
     return [row for rows in per_table for row in rows], reconciled
 
 

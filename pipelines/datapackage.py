@@ -29,10 +29,13 @@ def package_name(text: str) -> str:
     return name or "projektpulje"
 
 
+NEVER_EMPTY_IN_KEY = {"year"}  # a row total's year is empty: a key of totals.csv then cannot include it
+
+
 def _unique_by(data: bytes, key: Sequence[str]) -> bool:
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
     seen = {tuple(row[k] for k in key) for row in rows}
-    return len(seen) == len(rows)
+    return len(seen) == len(rows) and all(row[k] != "" for row in rows for k in key if k in NEVER_EMPTY_IN_KEY)
 
 
 def resource(name: str, data: bytes, *, combined: bool) -> dict:

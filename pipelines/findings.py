@@ -17,7 +17,7 @@ MENTION_COLUMNS = [
     "table_no", "area", "page", "mention", "amount_dkk", "tied_to", "table_dkk", "status", "sentence",
 ]
 KIND_ORDER = ["subtotal_mismatch", "total_mismatch", "narrative_mismatch", "extractor_disagreement", "unknown_label",
-              "rule_failed", "unread_table"]
+              "rule_failed", "unread_table", "row_total_mismatch"]
 
 
 def finding(

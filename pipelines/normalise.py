@@ -17,6 +17,7 @@ from typing import Sequence
 from extract import RawRow, RawTable, TableError
 
 from .numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
+from .rowtotals import header_cell_to_year, row_total_column, split_row_values, sum_of
 from .vocabulary import Vocabulary, label_key
 
 # Words a Danish label cannot end on: a line ending on one of them wraps on.
@@ -62,6 +63,9 @@ class StatedTotal:
     page: int
     source_file: str
     label: str  # as printed ("Tilskudsmidler i alt", "Total"): how findings and the report name it
+    group: str = ""  # for a row total (level "row"): the line's group and item
+    item: str = ""
+    row_sum: Decimal | None = None  # for a row total: the sum of the line's year amounts, in 1.000 kr.
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class NormalisedTable:
     unknown_labels: tuple[UnknownLabel, ...] = ()
     # The rows in printed order: (heading | item | subtotal | total, label, indices of the raw printed lines).
     printed_rows: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
+    row_totals: tuple[StatedTotal, ...] = ()  # level "row": each printed row total over the years
 
 
 @dataclass
@@ -153,10 +158,15 @@ def header_to_unit_and_years(
         # The cell is not quoted: what stands there may be any text of the document, not a unit.
         raise TableError(f"{where}: the header has no unit the vocabulary knows (such as 1.000 kr.)")
     years = []
-    for cell in header[1:]:
-        if not YEAR.match(cell.strip()):
+    total_at = row_total_column(header, vocab=vocab)
+    for index, cell in enumerate(header[1:]):
+        year = None if index == total_at else header_cell_to_year(cell, vocab=vocab)
+        if year is None and index != total_at:
             raise TableError(f"{where}: header cell {cell!r} is not a year")
-        years.append(int(cell))
+        if year is not None:
+            years.append(year)
+    if not years:
+        raise TableError(f"{where}: the header has no year column")
     return unit, factor, tuple(years)
 
 
@@ -366,8 +376,11 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
         raw.header, vocab=vocab, where=where, caption=raw.caption, preamble=raw.preamble
     )
     notes = footnotes_to_texts(raw.footnotes, pattern=vocab.footnote_pattern)
+    total_at = row_total_column(raw.header, vocab=vocab)
+    columns = len(years) + (total_at is not None)
     items: list[Item] = []
     totals: list[StatedTotal] = []
+    row_totals: list[StatedTotal] = []
     unknown: list[UnknownLabel] = []
     state = _State()
     rows = rows_to_logical_rows(raw.rows, vocab=vocab)
@@ -376,8 +389,8 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
         label = BULLET.sub("", label).strip()
         kind = structural_kind(row.label, vocab=vocab)
         row_where = f"{raw.source}, page {row.value_page}, table {table_no}, row {label!r}"
-        if len([v for v in row.values if v.strip()]) and len(row.values) != len(years):
-            raise TableError(f"{row_where}: {len(row.values)} amount columns but {len(years)} years in the header")
+        if len([v for v in row.values if v.strip()]) and len(row.values) != columns:
+            raise TableError(f"{row_where}: {len(row.values)} amount columns but {columns} in the header")
         if not row.has_values:
             if kind == "section" or (kind is None and state.after_subtotal and not row.bullet):
                 key = vocab.section_key(label) or _slug(label)
@@ -392,7 +405,18 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
                 nxt = rows[index + 1] if index + 1 < len(rows) else None
                 state.group_by_bullets = bool(nxt and nxt.bullet)
             continue
-        amounts = [_parse_amount(v, where=row_where) for v in row.values]
+        year_values, printed_total = split_row_values(row.values, total_at)
+        amounts = [_parse_amount(v, where=row_where) for v in year_values]
+        if printed_total is not None:
+            stated, _ = _parse_amount(printed_total, where=row_where)
+            structural = kind in ("subtotal", "total")
+            row_totals.append(StatedTotal(
+                None, table_no, area, "row", state.section if kind != "total" else "",
+                state.section_key if kind != "total" else "", stated * factor / TKR, row.value_page, raw.source,
+                label, group="" if structural or (state.group_by_bullets and not row.bullet) else state.group,
+                item=label,
+                row_sum=sum_of([a for a, _ in amounts]) * factor / TKR,
+            ))
         if kind in ("subtotal", "total"):
             if kind == "subtotal":
                 named = vocab.subtotal_section(label) or ""
@@ -432,7 +456,8 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
             )
         state.after_subtotal = False
     return NormalisedTable(
-        table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown), logical_rows_to_printed(rows, vocab=vocab)
+        table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown), logical_rows_to_printed(rows, vocab=vocab),
+        tuple(row_totals),
     )
 
 

@@ -12,11 +12,13 @@ ITEM_COLUMNS = [
     "year", "table_no", "area", "section", "section_key", "group", "item", "footnote", "footnote_text",
     "amount_tkr", "amount_dkk", "page", "source_file",
 ]
-STATED_COLUMNS = ["year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "page"]
+STATED_COLUMNS = ["year", "table_no", "area", "level", "section", "section_key", "group", "item", "stated_tkr", "page"]
 TOTAL_COLUMNS = [
-    "year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "computed_tkr", "difference_tkr",
-    "status", "page",
+    "year", "table_no", "area", "level", "section", "section_key", "group", "item", "stated_tkr", "computed_tkr",
+    "difference_tkr", "status", "page",
 ]
+# Levels of totals.csv: a subtotal ("… i alt"), a table's Total, and a line's printed total over its years.
+TOTAL_LEVELS = ["section", "table", "row"]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .tidy import Items, ReconciledTotals
 
 # pandera dtype (as text) → Table Schema type
-_TYPES = {"int64": "integer", "object": "number", "bool": "boolean"}
+_TYPES = {"int64": "integer", "Int64": "integer", "object": "number", "bool": "boolean"}
 UNITS = {
     "amount_tkr": "1.000 DKK", "stated_tkr": "1.000 DKK", "computed_tkr": "1.000 DKK", "difference_tkr": "1.000 DKK",
     "amount_dkk": "DKK",
@@ -26,7 +26,7 @@ def _model_fields(model) -> list[dict]:
 
 FINDING_FIELDS = [
     {"name": "kind", "type": "string", "description": "subtotal_mismatch, total_mismatch, narrative_mismatch, "
-     "extractor_disagreement, unknown_label, rule_failed or unread_table"},
+     "extractor_disagreement, unknown_label, rule_failed, unread_table or row_total_mismatch"},
     {"name": "root_cause", "type": "boolean", "trueValues": ["true"], "falseValues": ["false"],
      "description": "false for a finding that follows from another one"},
     {"name": "year", "type": "integer", "description": "Budget year"},
@@ -68,9 +68,15 @@ def table_schema(name: str, *, combined: bool = False) -> dict:
     }[name]
     if combined and not any(f["name"] == "source_file" for f in fields):
         fields = [*fields, SOURCE_FILE]
-    # Items and totals have no missing values: an empty group or footnote is an empty string.
+    # Items and totals have no missing values: an empty group or footnote is an empty string; only a row
+    # total's year is missing (it is the total over the years).
     missing = [] if name in PRIMARY_KEYS else [""]
-    return {"fields": [dict(f) for f in fields], "missingValues": missing}
+    fields = [dict(f, missingValues=[""]) if f["name"] in MAY_BE_MISSING.get(name, ()) else dict(f) for f in fields]
+    return {"fields": fields, "missingValues": missing}
+
+
+# Fields that may be empty in a file whose other fields may not (a key is only used where none of them is).
+MAY_BE_MISSING = {"totals.csv": ("year",)}
 
 
 def primary_key(name: str, *, combined: bool = False) -> list[str]:

@@ -19,11 +19,20 @@ def reconcile_rows(items: Sequence[Mapping], stated: Sequence[Mapping]) -> list[
     The rows are those of one table: a total counts the rows of its own table only."""
     out = []
     for total in stated:
-        computed = sum((i["amount_tkr"] for i in items if _is_under(i, total)), Decimal(0))
+        if total["level"] == "row":  # a line's total over its years: its own year amounts, worked out when read
+            computed = total["row_sum"]
+        else:
+            computed = sum((i["amount_tkr"] for i in items if _is_under(i, total)), Decimal(0))
         difference = total["stated_tkr"] - computed
         out.append({**{c: total[c] for c in STATED_COLUMNS}, "computed_tkr": computed, "difference_tkr": difference,
                     "status": "ok" if difference == 0 else "mismatch", "label": total["label"]})
     return out
+
+
+def _plain(amount: Decimal) -> str:
+    """1600.0 → '1600', 12.50 → '12.5': an amount as a message prints it."""
+    text = format(amount.normalize(), "f")
+    return text
 
 
 def _same_table(a: Mapping, b: Mapping) -> bool:
@@ -42,6 +51,13 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
             "item": "", "stated": total["stated_tkr"], "computed": total["computed_tkr"],
             "difference": total["difference_tkr"], "page": total["page"],
         }
+        if total["level"] == "row":
+            findings.append(base | {
+                "kind": "row_total_mismatch", "root_cause": True, "item": total["item"],
+                "message": f"'{total['label']}' states {_plain(total['stated_tkr'])} as its total over the years but "
+                           f"its years sum to {_plain(total['computed_tkr'])} (1.000 kr.)",
+            })
+            continue
         if total["level"] == "section":
             findings.append(base | {
                 "kind": "subtotal_mismatch", "root_cause": True,

@@ -8,6 +8,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from .contract import TOTAL_LEVELS
+
 FOOTNOTE_MARKER = r"^(\*{1,3}|†|‡)?$"
 
 
@@ -54,12 +56,18 @@ class Items(pa.DataFrameModel):
 class StatedTotals(pa.DataFrameModel):
     """A subtotal ("… i alt") or table total ("Total") as the document states it."""
 
-    year: Series[int] = pa.Field(ge=1990, le=2100, title="Budget year, from the table header")
+    year: Series[pd.Int64Dtype] = pa.Field(
+        ge=1990, le=2100, nullable=True, coerce=True, title="Budget year, from the table header; empty for a row total"
+    )
     table_no: Series[int] = pa.Field(ge=1, title="Table number, from the caption")
     area: Series[str] = pa.Field(title="Policy area, from the caption")
-    level: Series[str] = pa.Field(isin=["section", "table"], title="section for '… i alt', table for 'Total'")
+    level: Series[str] = pa.Field(
+        isin=TOTAL_LEVELS, title="section for '… i alt', table for 'Total', row for a line's total over its years"
+    )
     section: Series[str] = pa.Field(title="Section the subtotal closes; empty for a table total")
     section_key: Series[str] = pa.Field(title="Canonical key of the section; empty for a table total")
+    group: Series[str] = pa.Field(title="For a row total: the line's group; else empty")
+    item: Series[str] = pa.Field(title="For a row total: the line as printed; else empty")
     stated_tkr: Series[object] = pa.Field(title="Total as printed, in 1.000 DKK")
 
     @pa.check("stated_tkr", name="stated_is_exact_decimal")
@@ -82,6 +90,10 @@ class ReconciledTotals(StatedTotals):
     @pa.dataframe_check(name="section_subtotals_equal_their_rows")
     def section_subtotals_equal_their_rows(cls, df: pd.DataFrame) -> pd.Series:
         return (df["level"] != "section") | (df["stated_tkr"] == df["computed_tkr"])
+
+    @pa.dataframe_check(name="row_totals_equal_their_years")
+    def row_totals_equal_their_years(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["level"] != "row") | (df["stated_tkr"] == df["computed_tkr"])
 
     @pa.dataframe_check(name="table_totals_equal_their_rows")
     def table_totals_equal_their_rows(cls, df: pd.DataFrame) -> pd.Series:

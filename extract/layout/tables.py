@@ -25,7 +25,9 @@ from .regions import (
     Kinded,
     is_furniture,
     line_above,
+    _fits_left_of as fits_left_of,
 )
+from .headers import header_line_above
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
 # --- page → regions with captions and footnotes ---------------------------
@@ -85,7 +87,12 @@ def page_to_layout(
     regions = lines_to_regions(kinded, columns, page=page.number)
     for region in regions:
         rows = region_to_rows(region, page.rules, settings=settings)
-        if rows and is_header(rows[0]):
+        found = None if rows and is_header(rows[0]) else _header_above(region, kinded, settings)
+        if found is not None:  # a header with a row-total column ("… | 2026 | I alt") stands above the values
+            header, cells, labels = found
+            region.lines[:0] = [header, *labels]
+            rows = [RawRow(cells, page.number, header.bbox), *region_to_rows(region, page.rules, settings=settings)[1:]]
+        if rows and (found is not None or is_header(rows[0])):
             region.header, region.rows = rows[0].cells, rows[1:]
             if region.rows:
                 region.rows[0] = replace(region.rows[0], continues=False)
@@ -108,6 +115,26 @@ def page_to_layout(
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
 
 
+def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
+    """The header line standing above the region's first value line (over label-only lines, such as a
+    section heading), its cells, and those label lines; None if there is none."""
+    first = region.lines[0]
+    index = next(i for i, k in enumerate(kinded) if k.line is first)
+    labels: list[Line] = []
+    lower = first
+    for k in reversed(kinded[:index]):
+        if k.kind != "text":
+            return None
+        found = header_line_above(lower, k.line, region.columns, cell_gap_em=settings.cell_gap_em)
+        if found is not None:
+            return found[0], found[1], labels[::-1]
+        if not fits_left_of(k.line, region.columns) or lower.top - k.line.bottom > 2 * lower.height:
+            return None
+        labels.append(k.line)
+        lower = k.line
+    return None
+
+
 # --- regions of all pages → tables ----------------------------------------
 
 
@@ -122,6 +149,7 @@ def merge_continued(regions: Sequence[Region]) -> list[list[Region]]:
                 and region.open_top
                 and region.page == last.page + 1
                 and (not region.header or region.header == chains[-1][0].header)
+                and _same_columns(region, chains[-1][0])
             ):
                 chains[-1].append(region)
                 continue
@@ -130,6 +158,11 @@ def merge_continued(regions: Sequence[Region]) -> list[list[Region]]:
     if chains:
         drop_trailing(chains[-1][-1])
     return chains
+
+
+def _same_columns(part: Region, first: Region) -> bool:
+    """A part overleaf uses the table's value columns, most of them (a list of another shape is another table)."""
+    return set(part.columns) <= set(first.columns) and 2 * len(part.columns) > len(first.columns)
 
 
 def drop_trailing(region: Region) -> None:

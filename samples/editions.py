@@ -1,0 +1,295 @@
+"""Editions not yet printed: fictional "Udmøntning af projektpuljen" documents built like the published one
+but with what later (or earlier) editions may bring, each rendered two ways (HTML printed by headless
+Chromium, and ReportLab).
+
+``2024-three-years``
+    Three year columns and a row-total column ("1.000 kr. | 2024 | 2025 | 2026 | I alt"), negatives in
+    every notation ("-250", "−100" with U+2212, "÷ 50", "÷50", "(400)"), blank year cells, a decimal
+    comma in 1.000 kr. and in mio. kr., one planted row total that disagrees with its years
+    ("Klimatilpasning ved kysten" states 1,6 mio. kr. over years summing to 1,5), and an appendix
+    listing grants in kroner (a table-like region that is not a budget table).
+``2024-unread``
+    The same edition with table 2's unit printed as "EUR": a numbered table that cannot be read, so an
+    ``unread_table`` finding, while table 1 is still read (a test fixture).
+
+Every amount is written here as printed; the sums are checked by hand in tests/golden.
+
+Usage::
+
+    python samples/editions.py                 # samples/ and tests/fixtures/editions/
+    python samples/editions.py --out /tmp/pdf  # somewhere else
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import subprocess
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE.parent / "tests" / "fixtures" / "editions"
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+SECTION, ITEM, SUBTOTAL, TOTAL = "section", "item", "subtotal", "total"
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str
+    label: str
+    cells: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, a paragraph, a table, or a plain list of label and amount (an appendix)."""
+
+    heading: str = ""
+    text: str = ""
+    table: Table | None = None
+    listing: tuple[tuple[str, str], ...] = ()
+    page_break: bool = False
+
+
+@dataclass(frozen=True)
+class Edition:
+    stem: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+def sec(label: str) -> Row:
+    return Row(SECTION, label)
+
+
+def item(label: str, *cells: str) -> Row:
+    return Row(ITEM, label, cells)
+
+
+def sub(label: str, *cells: str) -> Row:
+    return Row(SUBTOTAL, label, cells)
+
+
+def tot(*cells: str) -> Row:
+    return Row(TOTAL, "Total", cells)
+
+
+HEADER_TKR = ("1.000 kr.", "2024", "2025", "2026", "I alt")
+HEADER_MIO = ("mio. kr.", "2024", "2025", "2026", "I alt")
+
+SUNDHED = Table(
+    "Tabel 1. Sundhed og innovation - aktiviteter og forventet forbrug",
+    HEADER_TKR,
+    (
+        sec("Tilskudsmidler"),
+        item("Sundhedsklynge Midt", "1.200", "1.200", "1.000", "3.400"),
+        item("Patientinddragelse i praksis", "250", "÷ 50", "", "200"),
+        item("Tilbageførte tilskud", "-250", "\u2212100", "÷50", "(400)"),
+        sub("Tilskudsmidler i alt", "1.200", "1.050", "950", "3.200"),
+        sec("Udviklingsmidler"),
+        item("Analyse af sundhedsdata", "12,5", "-", "", "12,5"),
+        item("Telemedicin i hjemmet", "(250)", "500", "750", "1.000"),
+        sub("Udviklingsmidler i alt", "÷237,5", "500", "750", "1.012,5"),
+        tot("962,5", "1.550", "1.700", "4.212,5"),
+    ),
+)
+KLIMA = Table(
+    "Tabel 2. Klima og miljø - aktiviteter og forventet forbrug",
+    HEADER_MIO,
+    (
+        sec("Udviklingsmidler"),
+        item("Grøn omstilling i landdistrikter", "1,25", "0,75", "-", "2,0"),
+        item("Klimatilpasning ved kysten", "0,5", "0,5", "0,5", "1,6"),
+        sub("Udviklingsmidler i alt", "1,75", "1,25", "0,5", "3,5"),
+        tot("1,75", "1,25", "0,5", "3,5"),
+    ),
+)
+GRANTS = (
+    ("Sundhedsklynge Midt, sekretariat", "1.200.000"),
+    ("Patientforeningen Midt", "250.000"),
+    ("Kystbyernes klimaråd", "500.000"),
+    ("Landdistrikternes Fællesråd", "750.000"),
+)
+
+EDITION_2024 = Edition(
+    "udmoentning-af-projektpuljen-2024-three-years",
+    "Udmøntning af projektpuljen 2024",
+    (
+        Block(text="Regionsrådet har afsat midler til projektpuljen for perioden 2024-2026. Tabellerne viser "
+                   "de planlagte aktiviteter for hvert år og for hele perioden."),
+        Block(heading="Sundhed og innovation"),
+        Block(text="Puljen støtter samarbejdet mellem hospitaler, kommuner og virksomheder om nye løsninger. "
+                   "Tilskud fra tidligere år, der ikke blev brugt, føres tilbage."),
+        Block(table=SUNDHED),
+        Block(heading="Klima og miljø"),
+        Block(text="Indsatsen for klimatilpasning fortsætter i alle tre år, og den grønne omstilling i "
+                   "landdistrikterne afsluttes i 2025."),
+        Block(table=KLIMA),
+        Block(heading="Bilag: Bevillinger givet i 2023 (kr.)", page_break=True),
+        Block(listing=GRANTS),
+    ),
+)
+EDITION_2024_UNREAD = replace(
+    EDITION_2024,
+    stem="2024-unread",
+    blocks=tuple(
+        replace(b, table=replace(KLIMA, header=("EUR", *KLIMA.header[1:]))) if b.table is KLIMA else b
+        for b in EDITION_2024.blocks
+    ),
+)
+
+# --- HTML printed by Chromium -------------------------------------------------
+
+CSS = """
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; }
+h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 14pt; }
+.break { break-before: page; }
+table { border-collapse: collapse; margin: 6pt 0 10pt 0; table-layout: fixed; width: 150mm; }
+td, th { padding: 2pt 6pt; }
+th { text-align: right; border-bottom: 0.8pt solid #000; font-weight: bold; }
+th:first-child { text-align: left; }
+td.n { text-align: right; white-space: nowrap; }
+td.l, th:first-child { width: 62mm; }
+tr.section td { font-weight: bold; padding-top: 5pt; }
+tr.subtotal td, tr.total td { font-weight: bold; border-top: 0.5pt solid #000; }
+p.caption { font-style: italic; margin: 10pt 0 2pt 0; }
+table.listing { width: 130mm; } table.listing td.l { width: 100mm; }
+"""
+
+
+def table_to_html(table: Table) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in table.header)
+    rows = []
+    for row in table.rows:
+        cells = "".join(f'<td class="n">{html.escape(c)}</td>' for c in row.cells)
+        cells += '<td class="n"></td>' * (len(table.header) - 1 - len(row.cells))
+        rows.append(f'<tr class="{row.kind}"><td class="l">{html.escape(row.label)}</td>{cells}</tr>')
+    return (f'<p class="caption">{html.escape(table.caption)}</p><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def edition_to_html(edition: Edition) -> str:
+    body = [f"<h1>{html.escape(edition.title)}</h1>"]
+    for block in edition.blocks:
+        if block.heading:
+            body.append(f'<h2 class="{"break" if block.page_break else ""}">{html.escape(block.heading)}</h2>')
+        if block.text:
+            body.append(f"<p>{html.escape(block.text)}</p>")
+        if block.table:
+            body.append(table_to_html(block.table))
+        if block.listing:
+            rows = "".join(f'<tr><td class="l">{html.escape(a)}</td><td class="n">{html.escape(b)}</td></tr>'
+                           for a, b in block.listing)
+            body.append(f'<table class="listing"><tbody>{rows}</tbody></table>')
+    return f'<!doctype html><html lang="da"><meta charset="utf-8"><style>{CSS}</style><body>{"".join(body)}</body></html>'
+
+
+def render_chromium(edition: Edition, out_pdf: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "edition.html"
+        page.write_text(edition_to_html(edition), encoding="utf-8")
+        subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+             f"--print-to-pdf={out_pdf}", page.as_uri()],
+            check=True, capture_output=True,
+        )
+
+
+# --- ReportLab ------------------------------------------------------------------
+
+
+def render_reportlab(edition: Edition, out_pdf: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Table as RLTable
+    from reportlab.platypus import TableStyle
+
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", FONT_BOLD))
+    body = ParagraphStyle("body", fontName="DejaVu", fontSize=9.5, leading=13, spaceAfter=6)
+    title = ParagraphStyle("title", parent=body, fontName="DejaVu-Bold", fontSize=15, leading=19, spaceAfter=10)
+    heading = ParagraphStyle("heading", parent=body, fontName="DejaVu-Bold", fontSize=11.5, leading=15)
+    caption = ParagraphStyle("caption", parent=body, fontSize=9, spaceAfter=2)
+    story = [Paragraph(html.escape(edition.title), title)]
+    for block in edition.blocks:
+        if block.page_break:
+            story.append(PageBreak())
+        if block.heading:
+            story.append(Paragraph(html.escape(block.heading), heading))
+        if block.text:
+            story.append(Paragraph(html.escape(block.text), body))
+        if block.table:
+            table = block.table
+            data = [list(table.header)] + [
+                [row.label, *row.cells, *[""] * (len(table.header) - 1 - len(row.cells))] for row in table.rows
+            ]
+            style = [
+                ("FONT", (0, 0), (-1, -1), "DejaVu", 9), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("FONT", (0, 0), (-1, 0), "DejaVu-Bold", 9), ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+            ]
+            for i, row in enumerate(table.rows, start=1):
+                if row.kind in (SUBTOTAL, TOTAL):
+                    style += [("FONT", (0, i), (-1, i), "DejaVu-Bold", 9),
+                              ("LINEABOVE", (0, i), (-1, i), 0.4, colors.black)]
+                elif row.kind == SECTION:
+                    style.append(("FONT", (0, i), (0, i), "DejaVu-Bold", 9))
+            widths = [66 * mm] + [21 * mm] * (len(table.header) - 1)
+            story += [Spacer(1, 4), Paragraph(html.escape(table.caption), caption),
+                      RLTable(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT"), Spacer(1, 8)]
+        if block.listing:
+            story.append(RLTable([list(r) for r in block.listing], colWidths=[100 * mm, 30 * mm], hAlign="LEFT",
+                                 style=TableStyle([("FONT", (0, 0), (-1, -1), "DejaVu", 9),
+                                                   ("ALIGN", (1, 0), (1, -1), "RIGHT")])))
+    SimpleDocTemplate(str(out_pdf), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
+                      bottomMargin=20 * mm, title=edition.title, author="Region Midtjylland",
+                      invariant=1).build(story)
+
+
+# --- which files ------------------------------------------------------------------
+
+RENDERERS = {"chromium": render_chromium, "reportlab": render_reportlab}
+SAMPLE_EDITIONS = (EDITION_2024,)
+FIXTURE_EDITIONS = (EDITION_2024_UNREAD,)
+
+
+def build(out: Path | None = None) -> list[Path]:
+    made = []
+    for editions, folder in ((SAMPLE_EDITIONS, out or HERE), (FIXTURE_EDITIONS, out or FIXTURES)):
+        folder.mkdir(parents=True, exist_ok=True)
+        for edition in editions:
+            for name, render in RENDERERS.items():
+                target = folder / f"{edition.stem}-{name}.pdf"
+                render(edition, target)
+                made.append(target)
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--out", type=Path, help="one folder for every file (default: samples/ and tests/fixtures/editions/)")
+    args = parser.parse_args(argv)
+    for path in build(args.out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
