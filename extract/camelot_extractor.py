@@ -12,7 +12,6 @@ from typing import Sequence
 
 from .layout import (
     VALUE_PATTERN,
-    YEAR_PATTERN,
     ExtractSettings,
     PageContent,
     Region,
@@ -20,6 +19,7 @@ from .layout import (
     pages_to_layouts,
     region_is_ruled,
 )
+from .layout.headers import cells_are_header
 from .model import ExtractedDocument, RawRow
 from .pdfplumber_extractor import read_pages
 
@@ -68,7 +68,10 @@ def grid_to_rows(
         label = " ".join(c for i, c in enumerate(cells) if i not in value_columns and c)
         values = tuple(cells[i] for i in value_columns)
         top, bottom = page.height - y_top, page.height - y_bottom
-        if not header and not rows and values and all(YEAR_PATTERN.match(v) for v in values if v) and any(values):
+        if not rows and region.header and region.rows and (top + bottom) / 2 < region.rows[0].bbox[1]:
+            header = region.header  # the layout's header, read over all its lines (titles on two lines, a unit between)
+            continue
+        if not header and not rows and values and cells_are_header(values):
             header = (label, *values)
             continue
         own = _nearest_row(own_rows, top, bottom)

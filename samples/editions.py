@@ -6,17 +6,20 @@ Chromium, and ReportLab).
     Three year columns and a row-total column ("1.000 kr. | 2024 | 2025 | 2026 | I alt"), negatives in
     every notation ("-250", "−100" with U+2212, "÷ 50", "÷50", "(400)"), blank year cells, a decimal
     comma in 1.000 kr. and in mio. kr., one planted row total that disagrees with its years
-    ("Klimatilpasning ved kysten" states 1,6 mio. kr. over years summing to 1,5), and an appendix
+    ("Klimatilpasning ved kysten" states 1,6 mio. kr. over years summing to 1,5), column titles
+    "Budget 2024" and "I alt 2024-26" (on two lines where the renderer wraps them), and an appendix
     listing grants in kroner (a table-like region that is not a budget table).
 ``2024-unread``
     The same edition with table 2's unit printed as "EUR": a numbered table that cannot be read, so an
     ``unread_table`` finding, while table 1 is still read (a test fixture).
+``grants-only``
+    A list of grants in kroner and no budget table: "no budget tables found" (a test fixture).
 
 Every amount is written here as printed; the sums are checked by hand in tests/golden.
 
 Usage::
 
-    python samples/editions.py                 # samples/ and tests/fixtures/editions/
+    python samples/editions.py                 # samples/ and tests/fixtures/unread/
     python samples/editions.py --out /tmp/pdf  # somewhere else
 """
 
@@ -30,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FIXTURES = HERE.parent / "tests" / "fixtures" / "editions"
+FIXTURES = HERE.parent / "tests" / "fixtures" / "unread"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
@@ -87,7 +90,7 @@ def tot(*cells: str) -> Row:
 
 
 HEADER_TKR = ("1.000 kr.", "2024", "2025", "2026", "I alt")
-HEADER_MIO = ("mio. kr.", "2024", "2025", "2026", "I alt")
+HEADER_MIO = ("mio. kr.", "Budget 2024", "Budget 2025", "Budget 2026", "I alt 2024-26")
 
 SUNDHED = Table(
     "Tabel 1. Sundhed og innovation - aktiviteter og forventet forbrug",
@@ -148,6 +151,12 @@ EDITION_2024_UNREAD = replace(
         replace(b, table=replace(KLIMA, header=("EUR", *KLIMA.header[1:]))) if b.table is KLIMA else b
         for b in EDITION_2024.blocks
     ),
+)
+
+GRANTS_ONLY = Edition(
+    "grants-only",
+    "Bevillinger givet i 2023",
+    (Block(text="Oversigt over tilskud givet af Region Midtjylland i 2023, i kroner."), Block(listing=GRANTS)),
 )
 
 # --- HTML printed by Chromium -------------------------------------------------
@@ -251,7 +260,7 @@ def render_reportlab(edition: Edition, out_pdf: Path) -> None:
                               ("LINEABOVE", (0, i), (-1, i), 0.4, colors.black)]
                 elif row.kind == SECTION:
                     style.append(("FONT", (0, i), (0, i), "DejaVu-Bold", 9))
-            widths = [66 * mm] + [21 * mm] * (len(table.header) - 1)
+            widths = [58 * mm] + [25 * mm] * (len(table.header) - 1)
             story += [Spacer(1, 4), Paragraph(html.escape(table.caption), caption),
                       RLTable(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT"), Spacer(1, 8)]
         if block.listing:
@@ -267,7 +276,7 @@ def render_reportlab(edition: Edition, out_pdf: Path) -> None:
 
 RENDERERS = {"chromium": render_chromium, "reportlab": render_reportlab}
 SAMPLE_EDITIONS = (EDITION_2024,)
-FIXTURE_EDITIONS = (EDITION_2024_UNREAD,)
+FIXTURE_EDITIONS = (EDITION_2024_UNREAD, GRANTS_ONLY)
 
 
 def build(out: Path | None = None) -> list[Path]:
@@ -284,7 +293,7 @@ def build(out: Path | None = None) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--out", type=Path, help="one folder for every file (default: samples/ and tests/fixtures/editions/)")
+    parser.add_argument("--out", type=Path, help="one folder for every file (default: samples/ and tests/fixtures/unread/)")
     args = parser.parse_args(argv)
     for path in build(args.out):
         print(path)

@@ -189,3 +189,16 @@ def test_an_empty_unit_cell_takes_the_unit_from_the_caption(vocab):
                       caption="Tabel 2. Klima - aktiviteter og forventet forbrug (mio. kr.)")
     (item,) = items_of(table, vocab)
     assert (item.year, item.amount_tkr, item.amount_dkk) == (2022, Decimal(2500), 2_500_000)
+
+
+def test_year_columns_beside_a_row_total_column_and_blank_cells(vocab):
+    table = raw_table(
+        [("Udviklingsmidler", ""), (("Analyser", "100", "", "÷ 20", "80"),), (("Total", "100", "-", "(20)", "90"),)],
+        header=("1.000 kr.", "B2024", "Budget 2025", "2026", "I alt 2024-26"),
+    )
+    result = normalise_table(table, vocab=vocab, ordinal=1)
+    assert result.years == (2024, 2025, 2026)
+    assert [(i.year, i.amount_tkr) for i in result.items] == [(2024, 100), (2025, 0), (2026, -20)]
+    assert [(t.level, t.item, t.stated_tkr, t.row_sum) for t in result.row_totals] == [
+        ("row", "Analyser", 80, 80), ("row", "Total", 90, 80)
+    ]

@@ -48,3 +48,12 @@ def test_footnote_markers_come_off(text, expected):
 )
 def test_decimals_are_written_plainly(value, text):
     assert decimal_to_text(value) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("(250)", "-250"), ("÷ 250", "-250"), ("÷250", "-250"), ("\u2212250", "-250"), ("-250", "-250"),
+     ("1\u202f200", "1200"), ("1\u00a0200,5", "1200.5"), ("12,5", "12.5")],
+)
+def test_every_notation_of_a_danish_budget_amount(text, expected):
+    assert parse_danish_number(text) == Decimal(expected)

@@ -27,11 +27,20 @@ def line_to_clusters(line: Line, *, cell_gap_em: float) -> list[list[Word]]:
     return clusters
 
 
-def _column_under(x0: float, x1: float, columns: Sequence[Column]) -> int | None:
-    """The value column a run of words stands over most (None if over none)."""
-    overlaps = [(min(x1, c1) - max(x0, c0), i) for i, (c0, c1) in enumerate(columns)]
-    best = max(overlaps, default=(0.0, None))
-    return best[1] if best[0] > 0 else None
+def _column_of_title(word: Word, columns: Sequence[Column]) -> int | None:
+    """The column a title word belongs to: the one it stands over, else the first to its right (a right-aligned
+    title wider than its amounts reaches left of them); None right of the last column."""
+    for i, (c0, c1) in enumerate(columns):
+        if word.x0 <= c1 and word.x1 >= c0:
+            return i
+    return next((i for i, (c0, c1) in enumerate(columns) if word.x1 <= c1), None)
+
+
+def _left_bound(columns: Sequence[Column], index: int, size: float) -> float:
+    """How far left a column's title may start: not over the column before it, nor (for the first column) more
+    than twice its width and a few letters left of it; a sentence running across the columns starts further left."""
+    x0, x1 = columns[index]
+    return columns[index - 1][1] if index > 0 else x0 - 2 * (x1 - x0) - 3 * size
 
 
 def line_to_header_cells(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> tuple[str, ...] | None:
@@ -39,30 +48,63 @@ def line_to_header_cells(line: Line, columns: Sequence[Column], *, cell_gap_em: 
 
     It is one when every run of words stands left of the columns (the unit) or over one of them, at
     least one column title holds a year, and no title is an amount."""
+    cells = line_to_titles(line, columns, cell_gap_em=cell_gap_em)
+    return cells if cells is not None and cells_are_header(cells[1:]) else None
+
+
+def lines_to_header_cells(lines: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float) -> tuple[str, ...] | None:
+    """A header printed on several lines ("Budget" over "2024", "I alt" over "2024-26", the unit between
+    them): the titles joined per column, top to bottom."""
+    if any(lower.top - upper.bottom > 0.6 * lower.height for upper, lower in zip(lines, lines[1:])):
+        return None
+    parts = [line_to_titles(line, columns, cell_gap_em=cell_gap_em) for line in lines]
+    if any(part is None for part in parts):
+        return None
+    cells = tuple(" ".join(p for p in column if p) for column in zip(*parts))
+    return cells if cells_are_header(cells[1:]) else None
+
+
+def line_to_titles(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> tuple[str, ...] | None:
+    """Label cell and one cell per column, when every run of words stands left of the columns or over one."""
     if not columns:
         return None
     first = min(c[0] for c in columns)
     label: list[str] = []
     cells = [""] * len(columns)
     for cluster in line_to_clusters(line, cell_gap_em=cell_gap_em):
-        text = " ".join(w.text for w in cluster)
-        column = _column_under(cluster[0].x0, cluster[-1].x1, columns)
-        if column is None:
-            if cluster[-1].x1 < first and not any(cells):
-                label.append(text)
-                continue
-            return None
-        cells[column] = f"{cells[column]} {text}".strip()
-    if not any(YEAR_IN_CELL.search(c) for c in cells):
-        return None
-    if any(VALUE_PATTERN.match(c) and not YEAR_PATTERN.match(c) for c in cells if c):
-        return None
+        if cluster[-1].x1 < first and not any(cells):
+            label.append(" ".join(w.text for w in cluster))  # the unit, left of the columns
+            continue
+        for word in cluster:
+            column = _column_of_title(word, columns)
+            if column is None or word.x0 < _left_bound(columns, column, word.size):
+                return None  # beyond the last column, or a sentence running across the columns
+            cells[column] = f"{cells[column]} {word.text}".strip()
     return (" ".join(label), *cells)
 
 
-def header_line_above(first: Line, above: Line | None, columns: Sequence[Column], *, cell_gap_em: float):
-    """The line right above a table's first line, and its cells, if it is the table's header; else None."""
-    if above is None or first.top - above.bottom > MAX_HEADER_GAP * first.height:
+def cells_are_header(cells: Sequence[str]) -> bool:
+    """Column titles: at least one holds a year, and none is an amount ("2024", "I alt"; not "1.200")."""
+    filled = [c for c in cells if c]
+    return any(YEAR_IN_CELL.search(c) for c in filled) and not any(
+        VALUE_PATTERN.match(c) and not YEAR_PATTERN.match(c) for c in filled
+    )
+
+
+MAX_HEADER_LINES = 3
+
+
+def header_line_above(first: Line, above: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float):
+    """The header right above a table's first line: its lines and its cells; else None. `above` are the text
+    lines over the first line, nearest first; a header may take up to MAX_HEADER_LINES of them."""
+    if not above or first.top - above[0].bottom > MAX_HEADER_GAP * first.height:
         return None
-    cells = line_to_header_cells(above, columns, cell_gap_em=cell_gap_em)
-    return (above, cells) if cells is not None else None
+    for count in range(min(MAX_HEADER_LINES, len(above)), 0, -1):  # the whole header, not its last line only
+        lines = list(above[:count])[::-1]
+        top = line_to_titles(lines[0], columns, cell_gap_em=cell_gap_em)
+        if top is None or not any(top[1:]):
+            continue  # a header's top line carries column titles; a heading above the table does not
+        cells = lines_to_header_cells(lines, columns, cell_gap_em=cell_gap_em)
+        if cells is not None:
+            return lines, cells
+    return None

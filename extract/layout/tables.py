@@ -27,7 +27,7 @@ from .regions import (
     line_above,
     _fits_left_of as fits_left_of,
 )
-from .headers import header_line_above
+from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
 # --- page → regions with captions and footnotes ---------------------------
@@ -90,10 +90,15 @@ def page_to_layout(
         found = None if rows and is_header(rows[0]) else _header_above(region, kinded, settings)
         if found is not None:  # a header with a row-total column ("… | 2026 | I alt") stands above the values
             header, cells, labels = found
-            region.lines[:0] = [header, *labels]
-            rows = [RawRow(cells, page.number, header.bbox), *region_to_rows(region, page.rules, settings=settings)[1:]]
+            region.lines[:0] = [*header, *labels]
+            box = (min(h.x0 for h in header), header[0].top, max(h.x1 for h in header), header[-1].bottom)
+            rows = [RawRow(cells, page.number, box),
+                    *region_to_rows(region, page.rules, settings=settings)[len(header):]]
         if rows and (found is not None or is_header(rows[0])):
-            region.header, region.rows = rows[0].cells, rows[1:]
+            titles = None if found is not None else line_to_header_cells(
+                region.lines[0], region.columns, cell_gap_em=settings.cell_gap_em
+            )  # "Budget 2024": the word before the year is the column's title too, not the unit's
+            region.header, region.rows = titles or rows[0].cells, rows[1:]
             if region.rows:
                 region.rows[0] = replace(region.rows[0], continues=False)
             region.preamble = line_above(region, kinded)
@@ -122,10 +127,16 @@ def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSet
     index = next(i for i, k in enumerate(kinded) if k.line is first)
     labels: list[Line] = []
     lower = first
-    for k in reversed(kinded[:index]):
+    for at in range(index - 1, -1, -1):
+        k = kinded[at]
         if k.kind != "text":
             return None
-        found = header_line_above(lower, k.line, region.columns, cell_gap_em=settings.cell_gap_em)
+        above = []
+        for j in range(at, max(at - MAX_HEADER_LINES, -1), -1):
+            if kinded[j].kind != "text":
+                break
+            above.append(kinded[j].line)
+        found = header_line_above(lower, above, region.columns, cell_gap_em=settings.cell_gap_em)
         if found is not None:
             return found[0], found[1], labels[::-1]
         if not fits_left_of(k.line, region.columns) or lower.top - k.line.bottom > 2 * lower.height:

@@ -1,0 +1,85 @@
+"""A 2024 edition (fictional) planning three years with a row-total column ("1.000 kr. | 2024 | 2025 | 2026 |
+I alt"), negatives in every notation, blank year cells, decimals in 1.000 kr. and mio. kr., one planted row
+total that disagrees with its years, and an appendix listing grants (not a budget table); rendered by
+Chromium and by ReportLab, read with every extractor. Also: the same edition with one table in an unknown
+unit (read, but for that table), and a list of grants alone (no budget table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.cli import main
+from pipelines.run import RunSettings, run_document
+
+from .conftest import FIXTURES, GOLDEN, SAMPLES
+from .helpers import differing_files, read_rows
+
+RENDERINGS = ("chromium", "reportlab")
+EXTRACTORS = ("pdfium", "pdfplumber", "camelot")
+STEM = "udmoentning-af-projektpuljen-2024-three-years"
+REFERENCE = GOLDEN / f"{STEM}-chromium"
+UNREAD = FIXTURES / "unread"
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_2024_reads_exactly(rendering, extractor, tmp_path):
+    result = run_document(SAMPLES / f"{STEM}-{rendering}.pdf", settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    assert (result.tables, result.lines, result.checks_ok, result.checks, result.exit_code) == (2, 7, 26, 27, 1)
+    assert result.amounts == (46, 46)
+    assert differing_files(result.out_dir, GOLDEN / f"{STEM}-{rendering}") == []
+    assert result.skipped == (
+        f"{STEM}-{rendering}.pdf, page 2: a table-like region was not read: it has no header row with a unit and "
+        "year columns, and no table caption",
+    )
+
+
+def test_negatives_blanks_and_decimals_are_read_in_every_notation():
+    items = {(r["item"], r["year"]): r["amount_tkr"] for r in read_rows(REFERENCE / "items.csv")}
+    assert [items["Tilbageførte tilskud", y] for y in ("2024", "2025", "2026")] == ["-250", "-100", "-50"]
+    assert [items["Patientinddragelse i praksis", y] for y in ("2024", "2025", "2026")] == ["250", "-50", "0"]
+    assert items["Telemedicin i hjemmet", "2024"] == "-250"
+    assert [items["Analyse af sundhedsdata", y] for y in ("2024", "2025", "2026")] == ["12.5", "0", "0"]
+    assert items["Grøn omstilling i landdistrikter", "2024"] == "1250"
+
+
+def test_each_printed_row_total_is_a_stated_total_and_the_planted_one_is_found():
+    rows = [r for r in read_rows(REFERENCE / "totals.csv") if r["level"] == "row"]
+    assert len(rows) == 12 and {r["year"] for r in rows} == {""}
+    mismatches = [(r["item"], r["stated_tkr"], r["computed_tkr"]) for r in rows if r["status"] == "mismatch"]
+    assert mismatches == [("Klimatilpasning ved kysten", "1600", "1500")]
+    (total,) = [r for r in rows if r["table_no"] == "1" and r["item"] == "Total"]
+    assert (total["stated_tkr"], total["computed_tkr"]) == ("4212.5", "4212.5")
+    (finding,) = read_rows(REFERENCE / "findings.csv")
+    assert (finding["kind"], finding["table_no"], finding["item"], finding["difference"]) == (
+        "row_total_mismatch", "2", "Klimatilpasning ved kysten", "100")
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_a_table_in_an_unknown_unit_is_an_unread_table_and_the_rest_is_read(extractor, tmp_path):
+    pdf = UNREAD / "2024-unread-reportlab.pdf"
+    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    assert (result.tables, result.lines, result.amounts, result.exit_code) == (1, 5, (30, 46), 1)
+    (finding,) = result.findings
+    assert finding["kind"] == "unread_table" and (finding["table_no"], finding["page"]) == (2, 1)
+    assert finding["message"] == (
+        "table 2 ('Tabel 2. Klima og miljø - aktiviteter og forventet forbrug') was not read: the header has no unit "
+        "the vocabulary knows (such as 1.000 kr.); its 16 amounts are not in items.csv or totals.csv"
+    )
+    expected = [r for r in read_rows(REFERENCE / "items.csv", without=("source_file",)) if r["table_no"] == "1"]
+    assert read_rows(result.out_dir / "items.csv", without=("source_file",)) == expected
+    report = (result.out_dir / "report.html").read_text(encoding="utf-8")
+    assert "30 of 46 amounts in tables accounted for" in report
+    assert "a table-like region was not read: it has no header row with a unit and year columns" in report
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_list_of_grants_alone_is_no_budget_table_and_debug_says_why(rendering, tmp_path, capsys):
+    pdf = UNREAD / f"grants-only-{rendering}.pdf"
+    assert main(["run", str(pdf), "--out", str(tmp_path), "-q", "--debug"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == f"projektpulje: error: {pdf}: no budget tables found"
+    assert (f"grants-only-{rendering}.pdf, page 1: a table-like region was not read: it has no header row with a "
+            "unit and year columns, and no table caption [header: no header row;") in err
+    assert "unit '" not in err and "expected one of" not in err
+    assert not any(tmp_path.iterdir())
