@@ -48,6 +48,14 @@ def _nearest_row(rows: Sequence[RawRow], top: float, bottom: float) -> RawRow | 
     return inside[0] if len(inside) == 1 else None
 
 
+def _label_x0(own: RawRow | None, label: str, own_rows: Sequence[RawRow], region: Region) -> float:
+    """Where the row's label starts, as the layout saw it (a sub-group is indented): from the layout's row at
+    the same height, else from the one with the same label."""
+    if own is None:
+        own = next((r for r in own_rows if label and r.label == label), None)
+    return own.bbox[0] if own is not None else region.bbox[0]
+
+
 def grid_to_rows(
     grid: Sequence[Sequence[str]],
     spans: Sequence[tuple[float, float]],
@@ -79,7 +87,7 @@ def grid_to_rows(
             RawRow(
                 cells=(label, *values),
                 page=region.page,
-                bbox=(region.bbox[0], top, region.bbox[2], bottom),
+                bbox=(_label_x0(own, label, own_rows, region), top, region.bbox[2], bottom),
                 continues=False if lattice or own is None and not rows else (own.continues if own else None),
             )
         )

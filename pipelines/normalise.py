@@ -102,6 +102,7 @@ class LogicalRow:
     certain: bool  # False when the rows around it were told apart by wording alone
     bullet: bool = False
     value_page: int = 0
+    x0: float = 0.0  # where its label starts: a sub-group is indented under its group
 
     @property
     def label(self) -> str:
@@ -120,15 +121,27 @@ def caption_to_number_and_area(caption: str, *, vocab: Vocabulary) -> tuple[int 
     match = re.match(vocab.caption_pattern, caption.strip(), re.IGNORECASE)
     if not match:
         return None, ""
-    title = re.sub(r"\s+", " ", match.group("title")).strip()
+    return int(match.group("number")), title_to_area(match.group("title"), vocab=vocab) or ""
+
+
+def title_to_area(title: str, *, vocab: Vocabulary) -> str | None:
+    """'Mobilitet - aktiviteter og forventet forbrug' (or 'Mobilitet: forventet forbrug') → 'Mobilitet';
+    a title without such an ending as it stands."""
+    title = re.sub(r"\s+", " ", title).strip()
     title = re.sub(r"\s*\([^)]*\)\.?$", "", title)  # a unit in brackets at the end, "(1.000 kr.)"
-    number = int(match.group("number"))
-    tries = [(r"\s+[-–—]\s*", s) for s in vocab.dashed_suffixes] + [(r"\s+", s) for s in vocab.plain_suffixes]
+    tries = [(r"(?:\s+[-–—]|\s*:)\s*", s) for s in vocab.dashed_suffixes] + [(r"\s+", s) for s in vocab.plain_suffixes]
     for separator, suffix in tries:
         found = re.search(separator + re.escape(suffix) + r"\.?$", title, re.IGNORECASE)
         if found and found.start() > 0:
-            return number, title[: found.start()].strip()
-    return number, title
+            return title[: found.start()].strip()
+    return title
+
+
+def unnumbered_caption_to_area(text: str, *, vocab: Vocabulary) -> str:
+    """A caption printed without a number, right above the table ('Erhverv - aktiviteter og forventet
+    forbrug'): the area; '' for a line that does not end like a caption."""
+    area = title_to_area(text, vocab=vocab) if text else ""
+    return area if area and area != re.sub(r"\s+", " ", text).strip() else ""
 
 
 def unit_in_text(text: str, *, vocab: Vocabulary) -> str | None:
@@ -280,6 +293,7 @@ def rows_to_logical_rows(rows: Sequence[RawRow], *, vocab: Vocabulary) -> list[L
                 certain=raw.continues is not None,
                 bullet=_is_bullet(raw.label),
                 value_page=raw.page,
+                x0=raw.bbox[0],
             )
         )
     return _join_impossible_headings(logical, vocab=vocab)
@@ -335,6 +349,28 @@ class _State:
     group_by_bullets: bool = False
     after_subtotal: bool = True
     sections_seen: dict[str, tuple[str, str]] = field(default_factory=dict)
+    groups: tuple[tuple[float, str], ...] = ()  # the open group headings, outermost first, with their indent
+    after_heading: bool = False
+
+    def enter_group(self, x0: float, label: str) -> None:
+        self.groups = nest_group(self.groups, (x0, label), right_after=self.after_heading)
+        self.group = " / ".join(text for _, text in self.groups)
+
+    def close_groups(self) -> None:
+        self.groups, self.group = (), ""
+
+
+GROUP_INDENT = 2.0  # points: a heading indented less than this under another is at the same level
+
+
+def nest_group(
+    open_groups: tuple[tuple[float, str], ...], heading: tuple[float, str], *, right_after: bool
+) -> tuple[tuple[float, str], ...]:
+    """The open group headings once `heading` (indent, label) is read: right after another heading it is
+    that one's sub-group; after lines it closes the open ones indented as far as it or further."""
+    if right_after:
+        return (*open_groups, heading)
+    return (*(g for g in open_groups if g[0] < heading[0] - GROUP_INDENT), heading)
 
 
 def _slug(text: str) -> str:
@@ -370,7 +406,8 @@ def to_dkk(amount: Decimal, factor: Decimal, *, where: str) -> int:
 def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> NormalisedTable:
     """One raw table → its items and stated totals."""
     table_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
-    table_no = table_no or ordinal
+    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab)
+    table_no = ordinal if table_no is None else table_no  # a printed 0 stays 0
     where = f"{raw.source}, page {raw.page}, table {table_no}"
     unit, factor, years = header_to_unit_and_years(
         raw.header, vocab=vocab, where=where, caption=raw.caption, preamble=raw.preamble
@@ -397,14 +434,17 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
                 if kind is None:
                     nearest = vocab.nearest_section(label) or ""
                     unknown.append(UnknownLabel(table_no, label, nearest, row.page))
-                state.section, state.section_key, state.group = label, key, ""
+                state.section, state.section_key = label, key
+                state.close_groups()
                 state.sections_seen[label_key(label)] = (label, key)
                 state.after_subtotal = False
             elif kind is None:
-                state.group = label
+                state.enter_group(row.x0, label)
                 nxt = rows[index + 1] if index + 1 < len(rows) else None
                 state.group_by_bullets = bool(nxt and nxt.bullet)
+                state.after_heading = True
             continue
+        state.after_heading = False
         year_values, printed_total = split_row_values(row.values, total_at)
         amounts = [_parse_amount(v, where=row_where) for v in year_values]
         if printed_total is not None:
@@ -431,10 +471,11 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
                         label,
                     )
                 )
-            state.group, state.after_subtotal = "", True
+            state.close_groups()
+            state.after_subtotal = True
             continue
         if state.group and state.group_by_bullets and not row.bullet:
-            state.group = ""
+            state.close_groups()
         for year, (amount, amount_marker) in zip(years, amounts):
             marker = label_marker or amount_marker
             items.append(

@@ -21,6 +21,7 @@ Usage::
 
     python samples/editions.py                 # samples/ and tests/fixtures/unread/
     python samples/editions.py --out /tmp/pdf  # somewhere else
+    python samples/editions.py --only udmoentning-af-projektpuljen-2024-overview
 """
 
 from __future__ import annotations
@@ -31,13 +32,14 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Sequence
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "tests" / "fixtures" / "unread"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
-SECTION, ITEM, SUBTOTAL, TOTAL = "section", "item", "subtotal", "total"
+SECTION, GROUP, ITEM, SUBTOTAL, TOTAL = "section", "group", "item", "subtotal", "total"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Row:
     kind: str
     label: str
     cells: tuple[str, ...] = ()
+    indent: int = 0  # steps of indentation of the label (a sub-group, its lines)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class Table:
     caption: str
     header: tuple[str, ...]
     rows: tuple[Row, ...]
-    footnotes: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()  # printed under the table (HTML) or at the foot of its page (ReportLab)
+    caption_below: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,14 +75,19 @@ class Edition:
     stem: str
     title: str
     blocks: tuple[Block, ...]
+    furniture: bool = False  # a running header and page numbers on every page
+
+
+def grp(label: str, indent: int = 0) -> Row:
+    return Row(GROUP, label, indent=indent)
 
 
 def sec(label: str) -> Row:
     return Row(SECTION, label)
 
 
-def item(label: str, *cells: str) -> Row:
-    return Row(ITEM, label, cells)
+def item(label: str, *cells: str, indent: int = 0) -> Row:
+    return Row(ITEM, label, cells, indent=indent)
 
 
 def sub(label: str, *cells: str) -> Row:
@@ -153,6 +162,95 @@ EDITION_2024_UNREAD = replace(
     ),
 )
 
+HEADER_2025 = ("1.000 kr.", "2025", "2026")
+ERHVERV = Table(
+    "Erhverv og uddannelse - aktiviteter og forventet forbrug",  # no number: the area is read from it
+    HEADER_2025,
+    (
+        sec("Tilskudsmidler"),
+        grp("Uddannelse"),
+        grp("Erhvervsuddannelser", indent=1),
+        item("Praktikpladser i små virksomheder", "300", "300", indent=2),
+        item("Skills-konkurrencer 1)", "150", "-", indent=2),
+        grp("Videregående uddannelser", indent=1),
+        item("Studiejob i regionen²", "200", "250", indent=2),
+        grp("Iværksætteri"),
+        item("Iværksætterhuse", "400", "400", indent=1),
+        sub("Tilskudsmidler i alt", "1.050", "950"),
+        sec("Udviklingsmidler"),
+        item("Analyse af kompetencebehov", "100", "50"),
+        tot("1.150", "1.000"),
+    ),
+    footnotes=("1) Afholdes i samarbejde med kommunerne.", "² Heraf 50.000 kr. til evaluering."),
+)
+# A long table: three pages with the header repeated, page numbers at the foot of every page.
+LOKAL_ITEMS = tuple(
+    item(f"Lokalt udviklingsprojekt nr. {n}", f"{10 * n}", f"{5 * n}") for n in range(1, 121)
+)
+LOKAL = Table(
+    "Tabel 3 – Lokal udvikling: forventet forbrug",
+    HEADER_2025,
+    (
+        sec("Udviklingsmidler"),
+        *LOKAL_ITEMS,
+        sub("Udviklingsmidler i alt", "72.600", "36.300"),
+        tot("72.600", "36.300"),
+    ),
+    caption_below=True,
+)
+EDITION_2025 = Edition(
+    "udmoentning-af-projektpuljen-2025-captions-groups",
+    "Udmøntning af projektpuljen 2025",
+    (
+        Block(text="Projektpuljen for 2025 og 2026 fordeles på to områder. Beløb er i 1.000 kr."),
+        Block(heading="Erhverv og uddannelse"),
+        Block(text="Området støtter uddannelse og iværksætteri i hele regionen."),
+        Block(table=ERHVERV),
+        Block(heading="Lokal udvikling", page_break=True),
+        Block(text="Hvert lokalt projekt får et tilskud over to år."),
+        Block(table=LOKAL),
+    ),
+    furniture=True,
+)
+
+# Cover page, contents, an overview with one planted disagreement (Klima og miljø 2026: 600 where its
+# table's Total says 500; the overview's own "I alt" 2.200 is right, so it disagrees with its lines), the
+# area tables numbered 2 and 3, and the appendix.
+OVERVIEW = Table(
+    "Tabel 1. Samlet oversigt",
+    ("1.000 kr.", "2024", "2025", "2026"),
+    (
+        item("Sundhed og innovation", "962,5", "1.550", "1.700"),
+        item("Klima og miljø", "1.750", "1.250", "600"),
+        Row(TOTAL, "I alt", ("2.712,5", "2.800", "2.200")),
+    ),
+)
+CONTENTS = (
+    ("Samlet oversigt", "2"),
+    ("Sundhed og innovation", "2"),
+    ("Klima og miljø", "3"),
+    ("Bilag: Bevillinger givet i 2023", "4"),
+)
+EDITION_2024_OVERVIEW = Edition(
+    "udmoentning-af-projektpuljen-2024-overview",
+    "Udmøntning af projektpuljen 2024",
+    (
+        Block(text="Region Midtjylland, Regional Udvikling. Vedtaget af regionsrådet."),
+        Block(heading="Indhold", page_break=True),
+        Block(listing=CONTENTS),
+        Block(heading="Samlet oversigt", page_break=True),
+        Block(text="Tabellen viser puljens samlede forbrug pr. område og år."),
+        Block(table=OVERVIEW),
+        Block(heading="Sundhed og innovation"),
+        Block(table=replace(SUNDHED, caption=SUNDHED.caption.replace("Tabel 1.", "Tabel 2."))),
+        Block(heading="Klima og miljø", page_break=True),
+        Block(table=replace(KLIMA, caption=KLIMA.caption.replace("Tabel 2.", "Tabel 3."))),
+        Block(heading="Bilag: Bevillinger givet i 2023 (kr.)", page_break=True),
+        Block(listing=GRANTS),
+    ),
+    furniture=True,
+)
+
 GRANTS_ONLY = Edition(
     "grants-only",
     "Bevillinger givet i 2023",
@@ -166,7 +264,7 @@ CSS = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; }
 h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 14pt; }
 .break { break-before: page; }
-table { border-collapse: collapse; margin: 6pt 0 10pt 0; table-layout: fixed; width: 150mm; }
+table { border-collapse: collapse; margin: 6pt 0 10pt 0; table-layout: fixed; }
 td, th { padding: 2pt 6pt; }
 th { text-align: right; border-bottom: 0.8pt solid #000; font-weight: bold; }
 th:first-child { text-align: left; }
@@ -175,6 +273,8 @@ td.l, th:first-child { width: 62mm; }
 tr.section td { font-weight: bold; padding-top: 5pt; }
 tr.subtotal td, tr.total td { font-weight: bold; border-top: 0.5pt solid #000; }
 p.caption { font-style: italic; margin: 10pt 0 2pt 0; }
+p.note { font-size: 9pt; margin: 1pt 0; }
+tr.group td { font-style: italic; }
 table.listing { width: 130mm; } table.listing td.l { width: 100mm; }
 """
 
@@ -185,9 +285,13 @@ def table_to_html(table: Table) -> str:
     for row in table.rows:
         cells = "".join(f'<td class="n">{html.escape(c)}</td>' for c in row.cells)
         cells += '<td class="n"></td>' * (len(table.header) - 1 - len(row.cells))
-        rows.append(f'<tr class="{row.kind}"><td class="l">{html.escape(row.label)}</td>{cells}</tr>')
-    return (f'<p class="caption">{html.escape(table.caption)}</p><table><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+        indent = f' style="padding-left: {6 + 12 * row.indent}pt"' if row.indent else ""
+        rows.append(f'<tr class="{row.kind}"><td class="l"{indent}>{html.escape(row.label)}</td>{cells}</tr>')
+    caption = f'<p class="caption">{html.escape(table.caption)}</p>'
+    notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in table.footnotes)
+    width = 62 + 22 * (len(table.header) - 1)  # the same grid in every table: its year columns line up
+    body = f'<table style="width: {width}mm"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f"{body}{caption}{notes}" if table.caption_below else f"{caption}{body}{notes}"
 
 
 def edition_to_html(edition: Edition) -> str:
@@ -195,6 +299,8 @@ def edition_to_html(edition: Edition) -> str:
     for block in edition.blocks:
         if block.heading:
             body.append(f'<h2 class="{"break" if block.page_break else ""}">{html.escape(block.heading)}</h2>')
+        elif block.page_break:
+            body.append('<div class="break"></div>')
         if block.text:
             body.append(f"<p>{html.escape(block.text)}</p>")
         if block.table:
@@ -203,15 +309,18 @@ def edition_to_html(edition: Edition) -> str:
             rows = "".join(f'<tr><td class="l">{html.escape(a)}</td><td class="n">{html.escape(b)}</td></tr>'
                            for a, b in block.listing)
             body.append(f'<table class="listing"><tbody>{rows}</tbody></table>')
-    return f'<!doctype html><html lang="da"><meta charset="utf-8"><style>{CSS}</style><body>{"".join(body)}</body></html>'
+    title = f"<title>{html.escape(edition.title)}</title>"
+    return (f'<!doctype html><html lang="da"><meta charset="utf-8">{title}<style>{CSS}</style>'
+            f'<body>{"".join(body)}</body></html>')
 
 
 def render_chromium(edition: Edition, out_pdf: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "edition.html"
         page.write_text(edition_to_html(edition), encoding="utf-8")
+        furniture = [] if edition.furniture else ["--no-pdf-header-footer"]  # Chromium's: title, date, page x/y
         subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", *furniture,
              f"--print-to-pdf={out_pdf}", page.as_uri()],
             check=True, capture_output=True,
         )
@@ -238,6 +347,19 @@ def render_reportlab(edition: Edition, out_pdf: Path) -> None:
     heading = ParagraphStyle("heading", parent=body, fontName="DejaVu-Bold", fontSize=11.5, leading=15)
     caption = ParagraphStyle("caption", parent=body, fontSize=9, spaceAfter=2)
     story = [Paragraph(html.escape(edition.title), title)]
+    notes: list[str] = []  # footnotes, printed at the foot of the first page
+
+    def furniture(canvas, document) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVu", 8)
+        if edition.furniture:
+            canvas.drawString(20 * mm, A4[1] - 12 * mm, edition.title)
+            canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"Side {document.page}")
+        if document.page == 1:
+            for i, note in enumerate(reversed(notes)):
+                canvas.drawString(20 * mm, 16 * mm + i * 10, note)
+        canvas.restoreState()
+
     for block in edition.blocks:
         if block.page_break:
             story.append(PageBreak())
@@ -248,7 +370,8 @@ def render_reportlab(edition: Edition, out_pdf: Path) -> None:
         if block.table:
             table = block.table
             data = [list(table.header)] + [
-                [row.label, *row.cells, *[""] * (len(table.header) - 1 - len(row.cells))] for row in table.rows
+                ["\u00a0" * 4 * row.indent + row.label, *row.cells, *[""] * (len(table.header) - 1 - len(row.cells))]
+                for row in table.rows
             ]
             style = [
                 ("FONT", (0, 0), (-1, -1), "DejaVu", 9), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
@@ -260,30 +383,34 @@ def render_reportlab(edition: Edition, out_pdf: Path) -> None:
                               ("LINEABOVE", (0, i), (-1, i), 0.4, colors.black)]
                 elif row.kind == SECTION:
                     style.append(("FONT", (0, i), (0, i), "DejaVu-Bold", 9))
+                elif row.kind == GROUP:
+                    style.append(("FONT", (0, i), (0, i), "DejaVu", 9))
             widths = [58 * mm] + [25 * mm] * (len(table.header) - 1)
-            story += [Spacer(1, 4), Paragraph(html.escape(table.caption), caption),
-                      RLTable(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT"), Spacer(1, 8)]
+            printed = RLTable(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT", repeatRows=1)
+            title = Paragraph(html.escape(table.caption), caption)
+            story += [Spacer(1, 4), *([printed, title] if table.caption_below else [title, printed]), Spacer(1, 8)]
+            notes.extend(table.footnotes)
         if block.listing:
             story.append(RLTable([list(r) for r in block.listing], colWidths=[100 * mm, 30 * mm], hAlign="LEFT",
                                  style=TableStyle([("FONT", (0, 0), (-1, -1), "DejaVu", 9),
                                                    ("ALIGN", (1, 0), (1, -1), "RIGHT")])))
     SimpleDocTemplate(str(out_pdf), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
                       bottomMargin=20 * mm, title=edition.title, author="Region Midtjylland",
-                      invariant=1).build(story)
+                      invariant=1).build(story, onFirstPage=furniture, onLaterPages=furniture)
 
 
 # --- which files ------------------------------------------------------------------
 
 RENDERERS = {"chromium": render_chromium, "reportlab": render_reportlab}
-SAMPLE_EDITIONS = (EDITION_2024,)
+SAMPLE_EDITIONS = (EDITION_2024, EDITION_2025, EDITION_2024_OVERVIEW)
 FIXTURE_EDITIONS = (EDITION_2024_UNREAD, GRANTS_ONLY)
 
 
-def build(out: Path | None = None) -> list[Path]:
+def build(out: Path | None = None, only: Sequence[str] = ()) -> list[Path]:
     made = []
     for editions, folder in ((SAMPLE_EDITIONS, out or HERE), (FIXTURE_EDITIONS, out or FIXTURES)):
         folder.mkdir(parents=True, exist_ok=True)
-        for edition in editions:
+        for edition in (e for e in editions if not only or e.stem in only):
             for name, render in RENDERERS.items():
                 target = folder / f"{edition.stem}-{name}.pdf"
                 render(edition, target)
@@ -294,8 +421,9 @@ def build(out: Path | None = None) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, help="one folder for every file (default: samples/ and tests/fixtures/unread/)")
+    parser.add_argument("--only", action="append", default=[], metavar="STEM", help="one edition (repeatable)")
     args = parser.parse_args(argv)
-    for path in build(args.out):
+    for path in build(args.out, args.only):
         print(path)
     return 0
 

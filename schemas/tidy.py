@@ -10,7 +10,7 @@ from pandera.typing import Series
 
 from .contract import TOTAL_LEVELS
 
-FOOTNOTE_MARKER = r"^(\*{1,3}|†|‡)?$"
+FOOTNOTE_MARKER = r"^(\*{1,3}|†|‡|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$"
 
 
 def _is_exact(series: pd.Series) -> pd.Series:
@@ -21,7 +21,7 @@ class Items(pa.DataFrameModel):
     """items.csv: one row per budget line and year; no subtotal or total rows."""
 
     year: Series[int] = pa.Field(ge=1990, le=2100, title="Budget year, from the table header")
-    table_no: Series[int] = pa.Field(ge=1, title="Table number, from the caption")
+    table_no: Series[int] = pa.Field(ge=0, title="Table number, from the caption; else its position among the tables")
     area: Series[str] = pa.Field(title="Policy area, from the caption")
     section: Series[str] = pa.Field(title="Section heading as printed (Tilskudsmidler, …)")
     section_key: Series[str] = pa.Field(title="Canonical key of the section")
@@ -59,7 +59,7 @@ class StatedTotals(pa.DataFrameModel):
     year: Series[pd.Int64Dtype] = pa.Field(
         ge=1990, le=2100, nullable=True, coerce=True, title="Budget year, from the table header; empty for a row total"
     )
-    table_no: Series[int] = pa.Field(ge=1, title="Table number, from the caption")
+    table_no: Series[int] = pa.Field(ge=0, title="Table number, from the caption; else its position among the tables")
     area: Series[str] = pa.Field(title="Policy area, from the caption")
     level: Series[str] = pa.Field(
         isin=TOTAL_LEVELS, title="section for '… i alt', table for 'Total', row for a line's total over its years"

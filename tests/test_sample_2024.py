@@ -83,3 +83,35 @@ def test_a_list_of_grants_alone_is_no_budget_table_and_debug_says_why(rendering,
             "unit and year columns, and no table caption [header: no header row;") in err
     assert "unit '" not in err and "expected one of" not in err
     assert not any(tmp_path.iterdir())
+
+
+STEM_2025 = "udmoentning-af-projektpuljen-2025-captions-groups"
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_2025_captions_footnotes_groups_and_a_table_over_three_pages_read_exactly(rendering, extractor, tmp_path):
+    pdf = SAMPLES / f"{STEM_2025}-{rendering}.pdf"
+    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    assert (result.tables, result.lines, result.checks_ok, result.checks, result.exit_code) == (2, 125, 8, 8, 0)
+    assert result.amounts == (258, 258)
+    assert differing_files(result.out_dir, GOLDEN / f"{STEM_2025}-{rendering}") == []
+
+
+def test_2025_areas_numbers_groups_and_footnotes():
+    items = read_rows(GOLDEN / f"{STEM_2025}-chromium" / "items.csv")
+    assert {(r["table_no"], r["area"]) for r in items} == {("1", "Erhverv og uddannelse"), ("3", "Lokal udvikling")}
+    groups = {r["item"]: r["group"] for r in items if r["table_no"] == "1"}
+    assert groups == {
+        "Praktikpladser i små virksomheder": "Uddannelse / Erhvervsuddannelser",
+        "Skills-konkurrencer": "Uddannelse / Erhvervsuddannelser",
+        "Studiejob i regionen": "Uddannelse / Videregående uddannelser",
+        "Iværksætterhuse": "Iværksætteri",
+        "Analyse af kompetencebehov": "",
+    }
+    notes = {(r["item"], r["footnote"], r["footnote_text"]) for r in items if r["footnote"]}
+    assert notes == {("Skills-konkurrencer", "1)", "Afholdes i samarbejde med kommunerne."),
+                     ("Studiejob i regionen", "²", "Heraf 50.000 kr. til evaluering.")}
+    long_table = [r for r in items if r["table_no"] == "3"]
+    assert len(long_table) == 240 and {r["page"] for r in long_table} == {"2", "3", "4"}
+    assert sum(int(r["amount_tkr"]) for r in long_table if r["year"] == "2025") == 72600

@@ -18,7 +18,7 @@ DEFAULT_FURNITURE_BAND = 0.1
 # A value: digits with group/decimal separators, an optional sign, an optional
 # footnote marker; or a lone dash for "nothing planned".
 VALUE_PATTERN = re.compile(
-    r"^(?:[-–−÷] ?)?\d[\d.,]*(\*{1,3}|[†‡])?$|^\(\d[\d.,]*\)(\*{1,3}|[†‡])?$|^[-–—]$"
+    r"^(?:[-–−÷] ?)?\d[\d.,]*(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$|^\(\d[\d.,]*\)(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$|^[-–—]$"
 )  # "(250)": a negative in brackets; "÷ 50": a sign set apart (joined to its number by words_to_lines)
 # A sign printed apart from its number ("÷ 50"): joined to it when no wider than a space away.
 APART_SIGNS = frozenset("÷−")
@@ -180,7 +180,9 @@ def line_to_value_words(line: Line, *, cell_gap_em: float, columns: Sequence[Col
         if not VALUE_PATTERN.match(word.text) or not apart:
             break
         values.append(word)
-    if len(words) == 1 and VALUE_PATTERN.match(words[0].text):
+    if len(values) == len(words) - 1 and VALUE_PATTERN.match(words[0].text) and (
+        len(words) == 1 or _inside_column(words[0], columns)
+    ):  # a line of values only (the amounts of a label wrapped around them): the first is a value too
         values.append(words[0])
     return values[::-1]
 
