@@ -13,6 +13,7 @@ from schemas import ITEM_COLUMNS, TOTAL_COLUMNS, reconcile_rows
 
 from .accounting import unread_to_findings
 from .crosscheck import cross_check
+from .overview import mark_overviews, overview_rows
 from .findings import MENTION_COLUMNS, all_findings, finding, mentions_to_rows
 from .normalise import NormalisedTable, document_title_and_year
 from .output import rows_to_csv
@@ -45,8 +46,8 @@ class Analysis:
 
     @property
     def lines(self) -> int:
-        """Budget lines as printed (an item row per line and year)."""
-        return sum(len(t.items) // max(len(t.years), 1) for t in self.tables)
+        """Budget lines as printed (an item row per line and year); an overview's lines are not budget lines."""
+        return sum(len(t.items) // max(len(t.years), 1) for t in self.tables if not t.overview)
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,22 @@ def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSet
 
 def reconcile_tables(tables: list[NormalisedTable]) -> tuple[list[dict], list[list[dict]]]:
     """All item rows, and each table's stated totals reconciled against that table's own rows
-    (table numbers may repeat, as in a bundle of several documents)."""
+    (table numbers may repeat, as in a bundle of several documents); an overview's figures are no item rows,
+    and each is held against its area table's Total."""
     per_table = [[vars(i) for i in table.items] for table in tables]
     reconciled = [
-        reconcile_rows(rows, [vars(s) for s in (*table.totals, *table.row_totals)]) for rows, table in zip(per_table, tables)
+        reconcile_rows(rows, [vars(s) for s in (*table.totals, *table.row_totals)])
+        + (overview_rows(table, tables) if table.overview else [])
+        for rows, table in zip(per_table, tables)
     ]
-    return [row for rows in per_table for row in rows], reconciled
+    return [row for rows, table in zip(per_table, tables) if not table.overview for row in rows], reconciled
 
 
 def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None) -> Analysis:
     """Extract, normalise, reconcile and check one PDF, in memory (from its reading, if already read)."""
     reading = reading or read_document(pdf, settings=settings)
-    tables = list(reading.tables)
+    tables = mark_overviews(reading.tables)
+    reading = dataclasses.replace(reading, tables=tuple(tables))
     items, table_totals = reconcile_tables(tables)
     extra = second_opinion(pdf, tables, settings=settings) if settings.cross_check else []
     extra = [*extra, *unread_to_findings(reading.not_read, year=tables[0].years[0] if tables and tables[0].years

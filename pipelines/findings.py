@@ -16,7 +16,7 @@ FINDING_COLUMNS = [
 MENTION_COLUMNS = [
     "table_no", "area", "page", "mention", "amount_dkk", "tied_to", "table_dkk", "status", "sentence",
 ]
-KIND_ORDER = ["subtotal_mismatch", "total_mismatch", "narrative_mismatch", "extractor_disagreement", "unknown_label",
+KIND_ORDER = ["overview_mismatch", "subtotal_mismatch", "total_mismatch", "narrative_mismatch", "extractor_disagreement", "unknown_label",
               "rule_failed", "unread_table", "row_total_mismatch"]
 
 

@@ -90,6 +90,7 @@ class NormalisedTable:
     # The rows in printed order: (heading | item | subtotal | total, label, indices of the raw printed lines).
     printed_rows: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
     row_totals: tuple[StatedTotal, ...] = ()  # level "row": each printed row total over the years
+    overview: bool = False  # one figure per area of the other tables: its lines are not budget lines
 
 
 @dataclass

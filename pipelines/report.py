@@ -54,6 +54,7 @@ KIND_NAMES = {
     "rule_failed": "rule failed",
     "unread_table": "table not read",
     "row_total_mismatch": "row total mismatch",
+    "overview_mismatch": "overview vs. table",
 }
 
 

@@ -27,7 +27,10 @@ from .settings import BUNDLED_SAMPLE, RunSettings
 __all__ = ["BUNDLED_SAMPLE", "RunSettings", "analyse", "checked", "run_document"]
 
 # Failures of these rules are the subtotal and total mismatches, reported with their root cause instead.
-RECONCILIATION_CHECKS = {"section_subtotals_equal_their_rows", "table_totals_equal_their_rows", "row_totals_equal_their_years"}
+RECONCILIATION_CHECKS = {
+    "section_subtotals_equal_their_rows", "table_totals_equal_their_rows", "row_totals_equal_their_years",
+    "overview_figures_equal_their_tables",
+}
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ TOTAL_COLUMNS = [
     "difference_tkr", "status", "page",
 ]
 # Levels of totals.csv: a subtotal ("… i alt"), a table's Total, and a line's printed total over its years.
-TOTAL_LEVELS = ["section", "table", "row"]
+TOTAL_LEVELS = ["section", "table", "row", "overview"]
 
 
 @dataclass(frozen=True)

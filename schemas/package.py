@@ -26,7 +26,7 @@ def _model_fields(model) -> list[dict]:
 
 FINDING_FIELDS = [
     {"name": "kind", "type": "string", "description": "subtotal_mismatch, total_mismatch, narrative_mismatch, "
-     "extractor_disagreement, unknown_label, rule_failed, unread_table or row_total_mismatch"},
+     "extractor_disagreement, unknown_label, rule_failed, unread_table, row_total_mismatch or overview_mismatch"},
     {"name": "root_cause", "type": "boolean", "trueValues": ["true"], "falseValues": ["false"],
      "description": "false for a finding that follows from another one"},
     {"name": "year", "type": "integer", "description": "Budget year"},

@@ -58,6 +58,13 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
                            f"its years sum to {_plain(total['computed_tkr'])} (1.000 kr.)",
             })
             continue
+        if total["level"] == "overview":
+            findings.append(base | {
+                "kind": "overview_mismatch", "root_cause": True, "item": total["item"],
+                "message": f"the overview states {_plain(total['stated_tkr'])} for '{total['item']}' but "
+                           f"{total['label']} states {_plain(total['computed_tkr'])} (1.000 kr.)",
+            })
+            continue
         if total["level"] == "section":
             findings.append(base | {
                 "kind": "subtotal_mismatch", "root_cause": True,
@@ -70,8 +77,16 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
         knock_on = bool(wrong) and sum((s["stated_tkr"] for s in subtotals), Decimal(0)) == total["stated_tkr"]
         message = (f"'{total['label']}' states {total['stated_tkr']} but the table's lines sum to "
                    f"{total['computed_tkr']} (1.000 kr.)")
+        figures = [s for s in totals if s["level"] == "overview" and (s["table_no"], s["year"]) ==
+                   (total["table_no"], total["year"])]
+        wrong_figures = [s for s in figures if s["status"] == "mismatch"]
+        follows_figure = bool(wrong_figures) and sum((s["computed_tkr"] for s in figures), Decimal(0)) == total["stated_tkr"]
         if knock_on:
             names = ", ".join(f"'{s['label']}'" for s in wrong)
             message += f"; it equals the sum of the stated subtotals, so it follows from {names}"
+        elif follows_figure:
+            knock_on = True
+            names = ", ".join(f"'{s['item']}'" for s in wrong_figures)
+            message += f"; it equals the sum of the areas' Totals, so it follows from the overview's figure for {names}"
         findings.append(base | {"kind": "total_mismatch", "root_cause": not knock_on, "message": message})
     return findings

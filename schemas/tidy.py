@@ -95,6 +95,10 @@ class ReconciledTotals(StatedTotals):
     def row_totals_equal_their_years(cls, df: pd.DataFrame) -> pd.Series:
         return (df["level"] != "row") | (df["stated_tkr"] == df["computed_tkr"])
 
+    @pa.dataframe_check(name="overview_figures_equal_their_tables")
+    def overview_figures_equal_their_tables(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["level"] != "overview") | (df["stated_tkr"] == df["computed_tkr"])
+
     @pa.dataframe_check(name="table_totals_equal_their_rows")
     def table_totals_equal_their_rows(cls, df: pd.DataFrame) -> pd.Series:
         return (df["level"] != "table") | (df["stated_tkr"] == df["computed_tkr"])

@@ -115,3 +115,32 @@ def test_2025_areas_numbers_groups_and_footnotes():
     long_table = [r for r in items if r["table_no"] == "3"]
     assert len(long_table) == 240 and {r["page"] for r in long_table} == {"2", "3", "4"}
     assert sum(int(r["amount_tkr"]) for r in long_table if r["year"] == "2025") == 72600
+
+
+STEM_OVERVIEW = "udmoentning-af-projektpuljen-2024-overview"
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_an_overview_table_is_checked_against_the_area_tables(rendering, extractor, tmp_path):
+    pdf = SAMPLES / f"{STEM_OVERVIEW}-{rendering}.pdf"
+    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    assert (result.tables, result.lines, result.checks_ok, result.checks, result.exit_code) == (3, 7, 33, 36, 1)
+    assert result.amounts == (55, 55)
+    assert differing_files(result.out_dir, GOLDEN / f"{STEM_OVERVIEW}-{rendering}") == []
+    assert [s.split(": ", 1)[1] for s in result.skipped] == [
+        "a table-like region was not read: it has no header row with a unit and year columns, and no table caption"
+    ] * 2  # the contents page and the appendix
+
+
+def test_the_overview_lines_are_no_items_and_its_planted_figure_is_the_root_cause():
+    reference = GOLDEN / f"{STEM_OVERVIEW}-chromium"
+    assert {r["table_no"] for r in read_rows(reference / "items.csv")} == {"2", "3"}
+    figures = [r for r in read_rows(reference / "totals.csv") if r["level"] == "overview"]
+    assert len(figures) == 6 and {r["table_no"] for r in figures} == {"1"}
+    assert [(r["area"], r["year"], r["stated_tkr"], r["computed_tkr"]) for r in figures if r["status"] != "ok"] == [
+        ("Klima og miljø", "2026", "600", "500")
+    ]
+    findings = [(f["kind"], f["root_cause"], f["year"]) for f in read_rows(reference / "findings.csv")]
+    assert findings == [("overview_mismatch", "true", "2026"), ("total_mismatch", "false", "2026"),
+                        ("row_total_mismatch", "true", "")]
