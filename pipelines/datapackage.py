@@ -60,7 +60,7 @@ def resource(name: str, data: bytes, *, combined: bool) -> dict:
 
 def datapackage(
     files: Mapping[str, bytes], *, name: str, title: str, sources: Sequence[tuple[str, bytes | str]],
-    combined: bool = False, year: int | None = None,
+    combined: bool = False, year: int | None = None, tables: Sequence[dict] = (),
 ) -> bytes:
     """The descriptor of the CSVs among `files`; sources are (PDF name, its bytes or its sha256)."""
     descriptor = {
@@ -68,6 +68,8 @@ def datapackage(
         "name": package_name(name),
         "title": title,
         **({"year": year} if year else {}),
+        # Which table numbers are printed and which are a table's position (none being printed), and overviews.
+        **({"tables": list(tables)} if tables else {}),
         "description": "Budget tables of 'Udmøntning af projektpuljen' read by projektpulje: amount_tkr in 1.000 DKK, "
                        "amount_dkk in DKK.",
         "sources": [

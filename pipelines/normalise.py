@@ -91,6 +91,7 @@ class NormalisedTable:
     printed_rows: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
     row_totals: tuple[StatedTotal, ...] = ()  # level "row": each printed row total over the years
     overview: bool = False  # one figure per area of the other tables: its lines are not budget lines
+    numbered: bool = True  # False when table_no is the table's position, no number being printed
 
 
 @dataclass
@@ -406,9 +407,9 @@ def to_dkk(amount: Decimal, factor: Decimal, *, where: str) -> int:
 
 def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> NormalisedTable:
     """One raw table → its items and stated totals."""
-    table_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
+    printed_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
     area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab)
-    table_no = ordinal if table_no is None else table_no  # a printed 0 stays 0
+    table_no = ordinal if printed_no is None else printed_no  # a printed 0 stays 0
     where = f"{raw.source}, page {raw.page}, table {table_no}"
     unit, factor, years = header_to_unit_and_years(
         raw.header, vocab=vocab, where=where, caption=raw.caption, preamble=raw.preamble
@@ -499,7 +500,7 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
         state.after_subtotal = False
     return NormalisedTable(
         table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown), logical_rows_to_printed(rows, vocab=vocab),
-        tuple(row_totals),
+        tuple(row_totals), numbered=printed_no is not None,
     )
 
 

@@ -65,6 +65,16 @@ class DocumentResult:
         )
 
 
+def tables_described(tables) -> list[dict]:
+    """datapackage.json's list of the tables read: number, area, whether the number is printed or the
+    table's position, and whether it is an overview."""
+    return [
+        {"table_no": t.table_no, "area": t.area, "table_no_is": "printed" if t.numbered else "position",
+         **({"overview": True} if t.overview else {})}
+        for t in tables
+    ]
+
+
 def checked(analysis: Analysis) -> Analysis:
     """The analysis once every pandera rule has run on its rows: a failed rule is a finding too."""
     failures = [f for f in validate(analysis.items, analysis.totals) if f.check not in RECONCILIATION_CHECKS]
@@ -82,7 +92,7 @@ def draft_to_files(draft: Draft, analysis: Analysis, *, pdf: Path, settings: Run
     files = {name: files[name] for name in ("items.csv", "totals.csv", "findings.csv", "mentions.csv")}
     files[PACKAGE_FILE] = datapackage(
         files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, pdf.read_bytes())],
-        year=analysis.year,
+        year=analysis.year, tables=tables_described(analysis.tables),
     )
     if "parquet" in settings.formats:
         files.update({

@@ -6,6 +6,8 @@ unit (read, but for that table), and a list of grants alone (no budget table).""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pipelines.cli import main
@@ -144,3 +146,12 @@ def test_the_overview_lines_are_no_items_and_its_planted_figure_is_the_root_caus
     findings = [(f["kind"], f["root_cause"], f["year"]) for f in read_rows(reference / "findings.csv")]
     assert findings == [("overview_mismatch", "true", "2026"), ("total_mismatch", "false", "2026"),
                         ("row_total_mismatch", "true", "")]
+
+
+def test_the_data_package_says_which_table_numbers_are_positions(tmp_path):
+    result = run_document(SAMPLES / f"{STEM_2025}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
+    package = json.loads((result.out_dir / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["tables"] == [
+        {"table_no": 1, "area": "Erhverv og uddannelse", "table_no_is": "position"},
+        {"table_no": 3, "area": "Lokal udvikling", "table_no_is": "printed"},
+    ]
