@@ -103,11 +103,11 @@ def error_to_reason(error: TableError, *, where: str) -> str:
 
 
 def normalise_or_note(
-    raw: RawTable, *, vocab: Vocabulary, ordinal: int
+    raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = ""
 ) -> NormalisedTable | NotRead:
     """One budget table read in full, or the note that it could not be."""
     try:
-        return normalise_table(raw, vocab=vocab, ordinal=ordinal)
+        return normalise_table(raw, vocab=vocab, ordinal=ordinal, heading=heading)
     except TableError as error:
         number = numbered_caption(raw.caption, vocab=vocab) or ordinal
         where = f"{raw.source}, page {raw.page}, table {number}"

@@ -254,6 +254,8 @@ def continues_by_wording(upper: LogicalRow, raw: RawRow, *, vocab: Vocabulary) -
         return has_values and not upper.has_values
     if _is_bullet(text):
         return False
+    if upper.has_values and structural_kind(upper.label, vocab=vocab) and text[0].isupper():
+        return False  # a subtotal or Total with its amounts is whole; a capitalised line after it starts anew
     joined_label = f"{upper.label} {text}"
     joined = structural_kind(joined_label, vocab=vocab)
     if joined and not structural_kind(text, vocab=vocab):
@@ -405,10 +407,11 @@ def to_dkk(amount: Decimal, factor: Decimal, *, where: str) -> int:
     return int(dkk)
 
 
-def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> NormalisedTable:
-    """One raw table → its items and stated totals."""
+def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = "") -> NormalisedTable:
+    """One raw table → its items and stated totals (`heading`: the heading that introduces it, its area when
+    no caption names one)."""
     printed_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
-    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab)
+    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or heading
     table_no = ordinal if printed_no is None else printed_no  # a printed 0 stays 0
     where = f"{raw.source}, page {raw.page}, table {table_no}"
     unit, factor, years = header_to_unit_and_years(

@@ -10,6 +10,7 @@ from extract import ExtractedDocument, ExtractSettings, InputError, RawTable, ex
 from extract.forked import in_runs
 
 from .accounting import NotRead, account_for_tables, normalise_or_note, rejections_to_debug
+from .headings import tables_to_headings
 from .narrative import Mention, document_to_mentions
 from .normalise import NormalisedTable
 from .settings import RunSettings
@@ -41,10 +42,15 @@ def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
         pdf, extractor=extractor, settings=extract_settings(vocab), password=settings.password,
         processes=settings.processes,
     )
+    headings = tables_to_headings(document.text, document.tables, title_pattern=vocab.title_pattern)
     accounting = account_for_tables(
         document.tables, vocab=vocab,
         read=lambda numbered: in_runs(
-            lambda run: [normalise_or_note(t, vocab=vocab, ordinal=i) for i, t in run], numbered,
+            lambda run: [
+                normalise_or_note(t, vocab=vocab, ordinal=i, heading=headings.get((t.page, t.index), ""))
+                for i, t in run
+            ],
+            numbered,
             processes=settings.processes, least=settings.tables_per_process,
         ),
     )

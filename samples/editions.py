@@ -251,6 +251,57 @@ EDITION_2024_OVERVIEW = Edition(
     furniture=True,
 )
 
+# An earlier style: other section names (read by their place, reported as unknown_label), subtotals
+# worded "I alt, driftsmidler", sub-items as "- item" under nested groups, a table with no caption at all
+# (its area from the heading above it), and two tables both numbered 0 (tables stay distinct).
+HEADER_2019 = ("1.000 kr.", "2019")
+REGIONAL = Table(
+    "",
+    HEADER_2019,
+    (
+        sec("Driftsmidler"),
+        grp("Kultur"),
+        item("- Musikfestival i Aarhus", "300", indent=1),
+        item("- Teaterturné i landdistrikterne", "200", indent=1),
+        grp("Erhverv"),
+        grp("Turisme", indent=1),
+        item("- Cykelruter langs kysten", "150", indent=2),
+        grp("Fødevarer", indent=1),
+        item("- Madmarkeder", "75", indent=2),
+        Row(SUBTOTAL, "I alt, driftsmidler", ("725",)),
+        sec("Anlægsmidler"),
+        item("Ombygning af kulturhus", "1.000"),
+        Row(SUBTOTAL, "I alt, anlægsmidler", ("1.000",)),
+        tot("1.725"),
+    ),
+)
+ADMIN = Table(
+    "Tabel 0: Administration – forventet forbrug",
+    HEADER_2019,
+    (sec("Driftsmidler"), item("Sekretariat", "400"), item("Evaluering", "100"), tot("500")),
+    caption_below=True,
+)
+TVAERGAAENDE = Table(
+    "Tabel 0: Tværgående projekter – forventet forbrug",
+    HEADER_2019,
+    (sec("Driftsmidler"), item("Fælles analyser", "250"), tot("250")),
+    caption_below=True,
+)
+EDITION_2019 = Edition(
+    "udmoentning-af-projektpuljen-2019-earlier-style",
+    "Udmøntning af projektpuljen 2019",
+    (
+        Block(text="Projektpuljen for 2019 er fordelt på drifts- og anlægsmidler."),
+        Block(heading="Regional udvikling"),
+        Block(text="Puljen støtter kultur og erhverv i hele regionen."),
+        Block(table=REGIONAL),
+        Block(heading="Administration"),
+        Block(table=ADMIN),
+        Block(heading="Tværgående projekter"),
+        Block(table=TVAERGAAENDE),
+    ),
+)
+
 GRANTS_ONLY = Edition(
     "grants-only",
     "Bevillinger givet i 2023",
@@ -287,7 +338,7 @@ def table_to_html(table: Table) -> str:
         cells += '<td class="n"></td>' * (len(table.header) - 1 - len(row.cells))
         indent = f' style="padding-left: {6 + 12 * row.indent}pt"' if row.indent else ""
         rows.append(f'<tr class="{row.kind}"><td class="l"{indent}>{html.escape(row.label)}</td>{cells}</tr>')
-    caption = f'<p class="caption">{html.escape(table.caption)}</p>'
+    caption = f'<p class="caption">{html.escape(table.caption)}</p>' if table.caption else ""
     notes = "".join(f'<p class="note">{html.escape(n)}</p>' for n in table.footnotes)
     width = 62 + 22 * (len(table.header) - 1)  # the same grid in every table: its year columns line up
     body = f'<table style="width: {width}mm"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
@@ -387,8 +438,8 @@ def render_reportlab(edition: Edition, out_pdf: Path) -> None:
                     style.append(("FONT", (0, i), (0, i), "DejaVu", 9))
             widths = [58 * mm] + [25 * mm] * (len(table.header) - 1)
             printed = RLTable(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT", repeatRows=1)
-            title = Paragraph(html.escape(table.caption), caption)
-            story += [Spacer(1, 4), *([printed, title] if table.caption_below else [title, printed]), Spacer(1, 8)]
+            title = [Paragraph(html.escape(table.caption), caption)] if table.caption else []
+            story += [Spacer(1, 4), *([printed, *title] if table.caption_below else [*title, printed]), Spacer(1, 8)]
             notes.extend(table.footnotes)
         if block.listing:
             story.append(RLTable([list(r) for r in block.listing], colWidths=[100 * mm, 30 * mm], hAlign="LEFT",
@@ -402,7 +453,7 @@ def render_reportlab(edition: Edition, out_pdf: Path) -> None:
 # --- which files ------------------------------------------------------------------
 
 RENDERERS = {"chromium": render_chromium, "reportlab": render_reportlab}
-SAMPLE_EDITIONS = (EDITION_2024, EDITION_2025, EDITION_2024_OVERVIEW)
+SAMPLE_EDITIONS = (EDITION_2024, EDITION_2025, EDITION_2024_OVERVIEW, EDITION_2019)
 FIXTURE_EDITIONS = (EDITION_2024_UNREAD, GRANTS_ONLY)
 
 

@@ -155,3 +155,32 @@ def test_the_data_package_says_which_table_numbers_are_positions(tmp_path):
         {"table_no": 1, "area": "Erhverv og uddannelse", "table_no_is": "position"},
         {"table_no": 3, "area": "Lokal udvikling", "table_no_is": "printed"},
     ]
+
+
+STEM_2019 = "udmoentning-af-projektpuljen-2019-earlier-style"
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_an_earlier_style_edition_reads_exactly(rendering, extractor, tmp_path):
+    pdf = SAMPLES / f"{STEM_2019}-{rendering}.pdf"
+    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    assert (result.tables, result.lines, result.checks_ok, result.checks, result.exit_code) == (3, 8, 5, 5, 1)
+    assert differing_files(result.out_dir, GOLDEN / f"{STEM_2019}-{rendering}") == []
+
+
+def test_earlier_style_sections_groups_numbers_and_a_table_without_caption():
+    items = read_rows(GOLDEN / f"{STEM_2019}-chromium" / "items.csv")
+    assert [(r["table_no"], r["area"], r["section"], r["group"], r["item"], r["amount_tkr"]) for r in items[:5]] == [
+        ("1", "Regional udvikling", "Driftsmidler", "Kultur", "Musikfestival i Aarhus", "300"),
+        ("1", "Regional udvikling", "Driftsmidler", "Kultur", "Teaterturné i landdistrikterne", "200"),
+        ("1", "Regional udvikling", "Driftsmidler", "Erhverv / Turisme", "Cykelruter langs kysten", "150"),
+        ("1", "Regional udvikling", "Driftsmidler", "Erhverv / Fødevarer", "Madmarkeder", "75"),
+        ("1", "Regional udvikling", "Anlægsmidler", "", "Ombygning af kulturhus", "1000"),
+    ]
+    totals = [(r["table_no"], r["area"], r["level"], r["stated_tkr"], r["status"])
+              for r in read_rows(GOLDEN / f"{STEM_2019}-chromium" / "totals.csv") if r["level"] == "table"]
+    assert totals == [("1", "Regional udvikling", "table", "1725", "ok"), ("0", "Administration", "table", "500", "ok"),
+                      ("0", "Tværgående projekter", "table", "250", "ok")]
+    kinds = {f["kind"] for f in read_rows(GOLDEN / f"{STEM_2019}-chromium" / "findings.csv")}
+    assert kinds == {"unknown_label"}

@@ -84,7 +84,10 @@ def page_to_layout(
     """Tables on one page, its caption and footnote blocks, and its running text."""
     lines = lines if lines is not None else words_to_lines(page.words)
     kinded = classify_lines(lines, columns, page=page, furniture=furniture, settings=settings)
-    regions = lines_to_regions(kinded, columns, page=page.number)
+    regions = [
+        part for region in lines_to_regions(kinded, columns, page=page.number)
+        for part in split_at_headers(region, page.rules, settings=settings)
+    ]
     for region in regions:
         rows = region_to_rows(region, page.rules, settings=settings)
         found = None if rows and is_header(rows[0]) else _header_above(region, kinded, settings)
@@ -118,6 +121,25 @@ def page_to_layout(
         if id(k.line) not in in_tables and k.kind != "furniture"
     ]
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
+
+
+def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> list[Region]:
+    """A header row inside a region starts another table; the label-only lines right above it (its
+    heading) belong to neither table."""
+    rows = region_to_rows(region, rules, settings=settings)
+    starts = [i for i, row in enumerate(rows) if i > 0 and is_header(row)]
+    if not starts:
+        return [region]
+    parts, begin = [], 0
+    for start in [*starts, len(rows)]:
+        end = start
+        while start < len(rows) and end > begin + 1 and not any(rows[end - 1].values):
+            end -= 1  # the next table's heading
+        part = Region(region.page, region.lines[begin:end], region.columns)
+        parts.append(part)
+        begin = start
+    parts[-1].trailing = min(region.trailing, len(parts[-1].lines) - 1)
+    return [p for p in parts if p.lines]
 
 
 def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
