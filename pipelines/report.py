@@ -24,6 +24,7 @@ from .accounting import amounts_accounted
 from .analysis import Analysis
 from .normalise import Item, NormalisedTable, StatedTotal
 from .numbers import decimal_to_text, split_marker
+from .report_checks import other_checks_html
 from .vocabulary import label_key
 
 if TYPE_CHECKING:  # the PDF is drawn in the first stage only; the stage that writes the page needs neither
@@ -401,6 +402,7 @@ def table_section_html(
     findings: Sequence[dict],
     mentions: Sequence[dict],
     images: Sequence[tuple[int, bytes, tuple[int, int]]],
+    extra: str = "",
 ) -> str:
     checks = [s for l in lines for s in l.status]
     ok = sum(s == "ok" for s in checks)
@@ -413,7 +415,7 @@ def table_section_html(
         f"<h2>{escape(table_title(table))}</h2>"
         f'<p class="meta">{meta}<br><span class="caption">{escape(raw.caption)}</span></p>'
         f'<div class="side"><div class="read">{lines_html(lines, table, findings, mentions)}'
-        f"{footnotes_html(raw.footnotes)}</div>"
+        f"{footnotes_html(raw.footnotes)}{extra}</div>"
         f'<div class="source">{figure_html(images)}</div></div></section>'
     )
 
@@ -680,7 +682,9 @@ def plans_to_html(plans: Sequence[tuple], pdf: Path, *, password: str | None = N
         for raw, table, totals, own_findings, own_mentions, wanted in plans:
             lines = table_to_lines(raw, table, totals)
             images = table_images(raw, row_styles(lines, own_findings), pages) if wanted else []
-            sections.append(table_section_html(raw, table, lines, own_findings, own_mentions, images))
+            sections.append(table_section_html(
+                raw, table, lines, own_findings, own_mentions, images, extra=other_checks_html(totals)
+            ))
     finally:
         pages.close()
     return sections

@@ -184,3 +184,14 @@ def test_earlier_style_sections_groups_numbers_and_a_table_without_caption():
                       ("0", "Tværgående projekter", "table", "250", "ok")]
     kinds = {f["kind"] for f in read_rows(GOLDEN / f"{STEM_2019}-chromium" / "findings.csv")}
     assert kinds == {"unknown_label"}
+
+
+def test_the_report_lists_row_totals_and_overview_figures_with_their_status(tmp_path):
+    result = run_document(SAMPLES / f"{STEM_OVERVIEW}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
+    report = (result.out_dir / "report.html").read_text(encoding="utf-8")
+    assert report.count('<table class="lines checks" data-level="row">') == 2
+    assert report.count('<table class="lines checks" data-level="overview">') == 1
+    assert ('<tr class="mismatch" data-level="row"><td>Klimatilpasning ved kysten</td><td class="num">1.600</td>'
+            '<td class="num">1.500</td><td class="num">100</td><td class="status bad">mismatch</td></tr>') in report
+    assert "Klima og miljø 2026 (&#x27;Total&#x27; of table 3)</td><td class=\"num\">600</td>" in report
+    assert '<p class="meta" id="amounts">55 of 55 amounts in tables accounted for.</p>' in report
