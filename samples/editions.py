@@ -253,7 +253,8 @@ EDITION_2024_OVERVIEW = Edition(
 
 # An earlier style: other section names (read by their place, reported as unknown_label), subtotals
 # worded "I alt, driftsmidler", sub-items as "- item" under nested groups, a table with no caption at all
-# (its area from the heading above it), and two tables both numbered 0 (tables stay distinct).
+# (its area from the heading above it), two tables both numbered 0 (tables stay distinct), and thousands
+# set apart by no-break spaces.
 HEADER_2019 = ("1.000 kr.", "2019")
 REGIONAL = Table(
     "",
@@ -278,7 +279,8 @@ REGIONAL = Table(
 ADMIN = Table(
     "Tabel 0: Administration – forventet forbrug",
     HEADER_2019,
-    (sec("Driftsmidler"), item("Sekretariat", "400"), item("Evaluering", "100"), tot("500")),
+    # thousands set apart by a narrow no-break space and by a no-break space
+    (sec("Driftsmidler"), item("Sekretariat", "1\u202f400"), item("Evaluering", "1\u00a0100"), tot("2\u202f500")),
     caption_below=True,
 )
 TVAERGAAENDE = Table(

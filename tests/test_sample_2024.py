@@ -180,7 +180,7 @@ def test_earlier_style_sections_groups_numbers_and_a_table_without_caption():
     ]
     totals = [(r["table_no"], r["area"], r["level"], r["stated_tkr"], r["status"])
               for r in read_rows(GOLDEN / f"{STEM_2019}-chromium" / "totals.csv") if r["level"] == "table"]
-    assert totals == [("1", "Regional udvikling", "table", "1725", "ok"), ("0", "Administration", "table", "500", "ok"),
+    assert totals == [("1", "Regional udvikling", "table", "1725", "ok"), ("0", "Administration", "table", "2500", "ok"),
                       ("0", "Tværgående projekter", "table", "250", "ok")]
     kinds = {f["kind"] for f in read_rows(GOLDEN / f"{STEM_2019}-chromium" / "findings.csv")}
     assert kinds == {"unknown_label"}
