@@ -34,6 +34,7 @@ class NotRead:
     budget: bool
     table_no: int | None = None
     seen: str = ""
+    budget_header: bool = False  # its header has a unit the vocabulary knows over year columns
 
     def describe(self) -> str:
         """One line for people: where, what and why."""
@@ -59,6 +60,12 @@ class Accounting:
         return tuple(n for n in self.not_read if not n.budget)
 
     @property
+    def is_budget_document(self) -> bool:
+        """Whether any table was read, or a table with a budget header could not be: a document whose only
+        candidates are captioned tables without a budget unit (a statistics report) has no budget table."""
+        return bool(self.tables) or any(n.budget_header for n in self.unread)
+
+    @property
     def amounts_read(self) -> int:
         return sum(raw_to_amounts(raw) for raw in self.raws)
 
@@ -78,17 +85,24 @@ def numbered_caption(caption: str, *, vocab: Vocabulary) -> int | None:
     return int(match.group("number")) if match else None
 
 
-def region_to_rejection(raw: RawTable, *, vocab: Vocabulary) -> str | None:
-    """None for a budget table; otherwise why the region is not one (no document text quoted)."""
-    if numbered_caption(raw.caption, vocab=vocab) is not None:
-        return None
+def has_budget_header(raw: RawTable, *, vocab: Vocabulary) -> bool:
+    """Whether the region's header has a unit the vocabulary knows over year columns."""
     if not raw.header:
-        return "it has no header row with a unit and year columns, and no table caption"
+        return False
     try:
         header_to_unit_and_years(raw.header, vocab=vocab, where="", caption=raw.caption, preamble=raw.preamble)
     except TableError:
-        return "its header has no budget unit (such as 1.000 kr.) over year columns, and it has no table caption"
-    return None
+        return False
+    return True
+
+
+def region_to_rejection(raw: RawTable, *, vocab: Vocabulary) -> str | None:
+    """None for a budget table; otherwise why the region is not one (no document text quoted)."""
+    if numbered_caption(raw.caption, vocab=vocab) is not None or has_budget_header(raw, vocab=vocab):
+        return None
+    if not raw.header:
+        return "it has no header row with a unit and year columns, and no table caption"
+    return "its header has no budget unit (such as 1.000 kr.) over year columns, and it has no table caption"
 
 
 def _seen(raw: RawTable) -> str:
@@ -113,7 +127,7 @@ def normalise_or_note(
         where = f"{raw.source}, page {raw.page}, table {number}"
         return NotRead(
             raw.source, raw.page, raw.caption, error_to_reason(error, where=where), raw_to_amounts(raw), True,
-            table_no=number, seen=_seen(raw),
+            table_no=number, seen=_seen(raw), budget_header=has_budget_header(raw, vocab=vocab),
         )
 
 

@@ -54,7 +54,7 @@ def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
             processes=settings.processes, least=settings.tables_per_process,
         ),
     )
-    if not accounting.tables and not accounting.unread:
+    if not accounting.is_budget_document:
         error = InputError(f"{pdf}: no budget tables found")
         error.detail = rejections_to_debug(accounting.not_read) or "no table-like region in the document\n"
         raise error

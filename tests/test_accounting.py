@@ -58,3 +58,14 @@ def test_a_numbered_table_with_an_unknown_unit_is_an_unread_table_not_the_end_of
     accounting = account_for_tables([odd], vocab=vocab, read=read_in_order(vocab))
     (unread,) = accounting.unread
     assert unread.reason == "the header has no unit the vocabulary knows (such as 1.000 kr.)"
+
+
+def test_captioned_tables_without_a_budget_unit_alone_make_no_budget_document(vocab):
+    statistics = raw_table([("Aarhus", "330"), ("Randers", "62")], header=("Indbyggere", "2000", "2002"),
+                           caption="Tabel 1. Befolkning i de største byer")
+    accounting = account_for_tables([statistics], vocab=vocab, read=read_in_order(vocab))
+    assert not accounting.is_budget_document
+    (unread,) = accounting.unread
+    assert unread.reason == "the header has no unit the vocabulary knows (such as 1.000 kr.)"
+    odd = raw_table([("Udviklingsmidler", ""), ("Analyser", "5OO")])  # a budget header, a cell that is no number
+    assert account_for_tables([odd], vocab=vocab, read=read_in_order(vocab)).is_budget_document
