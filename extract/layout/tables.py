@@ -84,12 +84,13 @@ def page_to_layout(
     """Tables on one page, its caption and footnote blocks, and its running text."""
     lines = lines if lines is not None else words_to_lines(page.words)
     kinded = classify_lines(lines, columns, page=page, furniture=furniture, settings=settings)
-    regions = [
+    parts = [
         part for region in lines_to_regions(kinded, columns, page=page.number)
         for part in split_at_headers(region, page.rules, settings=settings)
     ]
-    for region in regions:
-        rows = region_to_rows(region, page.rules, settings=settings)
+    regions = [region for region, _ in parts]
+    for region, rows in parts:
+        rows = rows if rows is not None else region_to_rows(region, page.rules, settings=settings)
         found = None if rows and is_header(rows[0]) else _header_above(region, kinded, settings)
         if found is not None:  # a header with a row-total column ("… | 2026 | I alt") stands above the values
             header, cells, labels = found
@@ -123,13 +124,13 @@ def page_to_layout(
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
 
 
-def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> list[Region]:
+def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> list[tuple[Region, list | None]]:
     """A header row inside a region starts another table; the label-only lines right above it (its
-    heading) belong to neither table."""
+    heading) belong to neither table. Each part comes with its rows where they are already known."""
     rows = region_to_rows(region, rules, settings=settings)
     starts = [i for i, row in enumerate(rows) if i > 0 and is_header(row)]
     if not starts:
-        return [region]
+        return [(region, rows)]
     parts, begin = [], 0
     for start in [*starts, len(rows)]:
         end = start
@@ -139,7 +140,7 @@ def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> lis
         parts.append(part)
         begin = start
     parts[-1].trailing = min(region.trailing, len(parts[-1].lines) - 1)
-    return [p for p in parts if p.lines]
+    return [(p, None) for p in parts if p.lines]
 
 
 def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
