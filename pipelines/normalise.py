@@ -17,6 +17,8 @@ from typing import Sequence
 from extract import RawRow, RawTable, TableError
 
 from .numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
+from .captions import title_to_area, unnumbered_caption_to_area
+from .groups import nest_group
 from .rowtotals import header_cell_to_year, row_total_column, split_row_values, sum_of
 from .vocabulary import Vocabulary, label_key
 
@@ -123,27 +125,7 @@ def caption_to_number_and_area(caption: str, *, vocab: Vocabulary) -> tuple[int 
     match = re.match(vocab.caption_pattern, caption.strip(), re.IGNORECASE)
     if not match:
         return None, ""
-    return int(match.group("number")), title_to_area(match.group("title"), vocab=vocab) or ""
-
-
-def title_to_area(title: str, *, vocab: Vocabulary) -> str | None:
-    """'Mobilitet - aktiviteter og forventet forbrug' (or 'Mobilitet: forventet forbrug') → 'Mobilitet';
-    a title without such an ending as it stands."""
-    title = re.sub(r"\s+", " ", title).strip()
-    title = re.sub(r"\s*\([^)]*\)\.?$", "", title)  # a unit in brackets at the end, "(1.000 kr.)"
-    tries = [(r"(?:\s+[-–—]|\s*:)\s*", s) for s in vocab.dashed_suffixes] + [(r"\s+", s) for s in vocab.plain_suffixes]
-    for separator, suffix in tries:
-        found = re.search(separator + re.escape(suffix) + r"\.?$", title, re.IGNORECASE)
-        if found and found.start() > 0:
-            return title[: found.start()].strip()
-    return title
-
-
-def unnumbered_caption_to_area(text: str, *, vocab: Vocabulary) -> str:
-    """A caption printed without a number, right above the table ('Erhverv - aktiviteter og forventet
-    forbrug'): the area; '' for a line that does not end like a caption."""
-    area = title_to_area(text, vocab=vocab) if text else ""
-    return area if area and area != re.sub(r"\s+", " ", text).strip() else ""
+    return int(match.group("number")), title_to_area(match.group("title"), vocab=vocab)
 
 
 def unit_in_text(text: str, *, vocab: Vocabulary) -> str | None:
@@ -362,19 +344,6 @@ class _State:
 
     def close_groups(self) -> None:
         self.groups, self.group = (), ""
-
-
-GROUP_INDENT = 2.0  # points: a heading indented less than this under another is at the same level
-
-
-def nest_group(
-    open_groups: tuple[tuple[float, str], ...], heading: tuple[float, str], *, right_after: bool
-) -> tuple[tuple[float, str], ...]:
-    """The open group headings once `heading` (indent, label) is read: right after another heading it is
-    that one's sub-group; after lines it closes the open ones indented as far as it or further."""
-    if right_after:
-        return (*open_groups, heading)
-    return (*(g for g in open_groups if g[0] < heading[0] - GROUP_INDENT), heading)
 
 
 def _slug(text: str) -> str:
