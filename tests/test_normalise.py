@@ -202,3 +202,13 @@ def test_year_columns_beside_a_row_total_column_and_blank_cells(vocab):
     assert [(t.level, t.item, t.stated_tkr, t.row_sum) for t in result.row_totals] == [
         ("row", "Analyser", 80, 80), ("row", "Total", 90, 80)
     ]
+
+
+def test_estimate_years_are_year_columns_and_an_accounts_column_is_reported(vocab):
+    table = raw_table([(("Analyser", "100", "90", "80"),), (("Total", "100", "90", "80"),)],
+                      header=("1.000 kr.", "Budget 2024", "Overslag 2025", "BO2 2026"))
+    assert normalise_table(table, vocab=vocab, ordinal=1).years == (2024, 2025, 2026)
+    accounts = raw_table([(("Analyser", "70", "100"),)], header=("1.000 kr.", "Regnskab 2022", "Budget 2024"))
+    with pytest.raises(TableError) as error:
+        normalise_table(accounts, vocab=vocab, ordinal=1)
+    assert str(error.value) == "doc.pdf, page 4, table 3: header cell 'Regnskab 2022' is not a year"
