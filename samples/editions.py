@@ -1,6 +1,7 @@
 """Editions not yet printed: fictional "Udmøntning af projektpuljen" documents built like the published one
-but with what later (or earlier) editions may bring, each rendered two ways (HTML printed by headless
-Chromium, and ReportLab).
+but with what later (or earlier) editions may bring, each rendered three ways: HTML printed by headless
+Chromium, ReportLab, and a Word document printed by LibreOffice (editions_word.py; needs ``soffice`` and the
+Liberation fonts).
 
 ``2024-three-years``
     Three year columns and a row-total column ("1.000 kr. | 2024 | 2025 | 2026 | I alt"), negatives in
@@ -454,17 +455,25 @@ def render_reportlab(edition: Edition, out_pdf: Path) -> None:
 
 # --- which files ------------------------------------------------------------------
 
-RENDERERS = {"chromium": render_chromium, "reportlab": render_reportlab}
+def render_libreoffice(edition: Edition, out_pdf: Path) -> None:
+    try:
+        from .editions_word import render_libreoffice as render
+    except ImportError:
+        from editions_word import render_libreoffice as render
+    render(edition, out_pdf)
+
+
+RENDERERS = {"chromium": render_chromium, "reportlab": render_reportlab, "libreoffice": render_libreoffice}
 SAMPLE_EDITIONS = (EDITION_2024, EDITION_2025, EDITION_2024_OVERVIEW, EDITION_2019)
 FIXTURE_EDITIONS = (EDITION_2024_UNREAD, GRANTS_ONLY)
 
 
-def build(out: Path | None = None, only: Sequence[str] = ()) -> list[Path]:
+def build(out: Path | None = None, only: Sequence[str] = (), renderers: Sequence[str] = ()) -> list[Path]:
     made = []
     for editions, folder in ((SAMPLE_EDITIONS, out or HERE), (FIXTURE_EDITIONS, out or FIXTURES)):
         folder.mkdir(parents=True, exist_ok=True)
         for edition in (e for e in editions if not only or e.stem in only):
-            for name, render in RENDERERS.items():
+            for name, render in ((n, r) for n, r in RENDERERS.items() if not renderers or n in renderers):
                 target = folder / f"{edition.stem}-{name}.pdf"
                 render(edition, target)
                 made.append(target)
@@ -475,8 +484,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, help="one folder for every file (default: samples/ and tests/fixtures/unread/)")
     parser.add_argument("--only", action="append", default=[], metavar="STEM", help="one edition (repeatable)")
+    parser.add_argument("--renderer", action="append", default=[], choices=list(RENDERERS), help="one rendering")
     args = parser.parse_args(argv)
-    for path in build(args.out, args.only):
+    for path in build(args.out, args.only, args.renderer):
         print(path)
     return 0
 

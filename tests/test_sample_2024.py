@@ -16,7 +16,7 @@ from pipelines.run import RunSettings, run_document
 from .conftest import FIXTURES, GOLDEN, SAMPLES
 from .helpers import differing_files, read_rows
 
-RENDERINGS = ("chromium", "reportlab")
+RENDERINGS = ("chromium", "reportlab", "libreoffice")
 EXTRACTORS = ("pdfium", "pdfplumber", "camelot")
 STEM = "udmoentning-af-projektpuljen-2024-three-years"
 REFERENCE = GOLDEN / f"{STEM}-chromium"

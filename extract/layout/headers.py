@@ -28,19 +28,21 @@ def line_to_clusters(line: Line, *, cell_gap_em: float) -> list[list[Word]]:
 
 
 def _column_of_title(word: Word, columns: Sequence[Column]) -> int | None:
-    """The column a title word belongs to: the one it stands over, else the first to its right (a right-aligned
-    title wider than its amounts reaches left of them); None right of the last column."""
+    """The column a title word belongs to: the one it stands inside, else the first whose right edge it does not
+    pass (a right-aligned title wider than its amounts reaches left of them, over the column before); None
+    right of the last column."""
     for i, (c0, c1) in enumerate(columns):
-        if word.x0 <= c1 and word.x1 >= c0:
+        if c0 - 1 <= word.x0 and word.x1 <= c1 + 1:
             return i
-    return next((i for i, (c0, c1) in enumerate(columns) if word.x1 <= c1), None)
+    return next((i for i, (c0, c1) in enumerate(columns) if word.x1 <= c1 + 1), None)
 
 
 def _left_bound(columns: Sequence[Column], index: int, size: float) -> float:
-    """How far left a column's title may start: not over the column before it, nor (for the first column) more
-    than twice its width and a few letters left of it; a sentence running across the columns starts further left."""
+    """How far left a column's title may start: not left of where the column before it starts, nor (for the
+    first column) more than twice its width and a few letters left of it; a sentence running across the
+    columns starts further left."""
     x0, x1 = columns[index]
-    return columns[index - 1][1] if index > 0 else x0 - 2 * (x1 - x0) - 3 * size
+    return columns[index - 1][0] if index > 0 else x0 - 2 * (x1 - x0) - 3 * size
 
 
 def line_to_header_cells(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> tuple[str, ...] | None:
@@ -52,20 +54,25 @@ def line_to_header_cells(line: Line, columns: Sequence[Column], *, cell_gap_em: 
     return cells if cells is not None and cells_are_header(cells[1:]) else None
 
 
-def lines_to_header_cells(lines: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float) -> tuple[str, ...] | None:
+def lines_to_header_cells(
+    lines: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float, labels_x0: float | None = None
+) -> tuple[str, ...] | None:
     """A header printed on several lines ("Budget" over "2024", "I alt" over "2024-26", the unit between
     them): the titles joined per column, top to bottom."""
     if any(lower.top - upper.bottom > 0.6 * lower.height for upper, lower in zip(lines, lines[1:])):
         return None
-    parts = [line_to_titles(line, columns, cell_gap_em=cell_gap_em) for line in lines]
+    parts = [line_to_titles(line, columns, cell_gap_em=cell_gap_em, labels_x0=labels_x0) for line in lines]
     if any(part is None for part in parts):
         return None
     cells = tuple(" ".join(p for p in column if p) for column in zip(*parts))
     return cells if cells_are_header(cells[1:]) else None
 
 
-def line_to_titles(line: Line, columns: Sequence[Column], *, cell_gap_em: float) -> tuple[str, ...] | None:
-    """Label cell and one cell per column, when every run of words stands left of the columns or over one."""
+def line_to_titles(
+    line: Line, columns: Sequence[Column], *, cell_gap_em: float, labels_x0: float | None = None
+) -> tuple[str, ...] | None:
+    """Label cell and one cell per column, when every run of words stands left of the columns or over one.
+    `labels_x0`, where the table's labels start: no column title starts there (a heading over the table does)."""
     if not columns:
         return None
     first = min(c[0] for c in columns)
@@ -77,7 +84,11 @@ def line_to_titles(line: Line, columns: Sequence[Column], *, cell_gap_em: float)
             continue
         for word in cluster:
             column = _column_of_title(word, columns)
-            if column is None or word.x0 < _left_bound(columns, column, word.size):
+            if (
+                column is None
+                or word.x0 < _left_bound(columns, column, word.size)
+                or (labels_x0 is not None and word.x0 <= labels_x0 + 1)
+            ):
                 return None  # beyond the last column, or a sentence running across the columns
             cells[column] = f"{cells[column]} {word.text}".strip()
     return (" ".join(label), *cells)
@@ -94,17 +105,22 @@ def cells_are_header(cells: Sequence[str]) -> bool:
 MAX_HEADER_LINES = 3
 
 
-def header_line_above(first: Line, above: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float):
+def header_line_above(
+    first: Line, above: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float,
+    labels_x0: float | None = None,
+):
     """The header right above a table's first line: its lines and its cells; else None. `above` are the text
     lines over the first line, nearest first; a header may take up to MAX_HEADER_LINES of them."""
     if not above or first.top - above[0].bottom > MAX_HEADER_GAP * first.height:
         return None
     for count in range(min(MAX_HEADER_LINES, len(above)), 0, -1):  # the whole header, not its last line only
         lines = list(above[:count])[::-1]
-        top = line_to_titles(lines[0], columns, cell_gap_em=cell_gap_em)
-        if top is None or not any(top[1:]):
-            continue  # a header's top line carries column titles; a heading above the table does not
-        cells = lines_to_header_cells(lines, columns, cell_gap_em=cell_gap_em)
+        top, bottom = (
+            line_to_titles(line, columns, cell_gap_em=cell_gap_em, labels_x0=labels_x0) for line in (lines[0], lines[-1])
+        )
+        if top is None or not any(top[1:]) or bottom is None or not any(bottom[1:]):
+            continue  # a header's top and bottom lines carry column titles; a heading or a wrapped label does not
+        cells = lines_to_header_cells(lines, columns, cell_gap_em=cell_gap_em, labels_x0=labels_x0)
         if cells is not None:
             return lines, cells
     return None

@@ -159,7 +159,10 @@ def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSet
             if kinded[j].kind != "text":
                 break
             above.append(kinded[j].line)
-        found = header_line_above(lower, above, region.columns, cell_gap_em=settings.cell_gap_em)
+        found = header_line_above(
+            lower, above, region.columns, cell_gap_em=settings.cell_gap_em,
+            labels_x0=min(line.x0 for line in region.lines),
+        )
         if found is not None:
             return found[0], found[1], labels[::-1]
         if not fits_left_of(k.line, region.columns) or lower.top - k.line.bottom > 2 * lower.height:
