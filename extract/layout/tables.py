@@ -125,10 +125,12 @@ def page_to_layout(
 
 
 def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> list[tuple[Region, list | None]]:
-    """A header row inside a region starts another table; the label-only lines right above it (its
-    heading) belong to neither table. Each part comes with its rows where they are already known."""
+    """A header row inside a region, the same years as the region's own header, starts another table (a line
+    of amounts that happen to look like years does not); the label-only lines right above it (its heading)
+    belong to neither table. Each part comes with its rows where they are already known."""
     rows = region_to_rows(region, rules, settings=settings)
-    starts = [i for i, row in enumerate(rows) if i > 0 and is_header(row)]
+    own = rows[0].values if rows and is_header(rows[0]) else None
+    starts = [i for i, row in enumerate(rows) if i > 0 and own is not None and row.values == own]
     if not starts:
         return [(region, rows)]
     parts, begin = [], 0
