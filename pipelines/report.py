@@ -652,7 +652,9 @@ def by_table(rows: Sequence[dict]) -> dict[int | None, list[dict]]:
 def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
     """A finding is about this table: its number, and (where it has one) a page of the table."""
     page = finding.get("page")
-    return finding["table_no"] == table.table_no and (page is None or page in (raw.pages or (raw.page,)))
+    # A printed number may repeat: a finding names its table's area too (an overview's, the area it names).
+    area = finding.get("area") in (None, "", table.area) or finding["kind"] == "overview_mismatch"
+    return finding["table_no"] == table.table_no and area and (page is None or page in (raw.pages or (raw.page,)))
 
 
 def tables_html(

@@ -195,3 +195,9 @@ def test_the_report_lists_row_totals_and_overview_figures_with_their_status(tmp_
             '<td class="num">1.500</td><td class="num">100</td><td class="status bad">mismatch</td></tr>') in report
     assert "Klima og miljø 2026 (&#x27;Total&#x27; of table 3)</td><td class=\"num\">600</td>" in report
     assert '<p class="meta" id="amounts">55 of 55 amounts in tables accounted for.</p>' in report
+
+
+def test_the_report_keeps_the_findings_of_two_tables_numbered_alike_apart(tmp_path):
+    result = run_document(SAMPLES / f"{STEM_2019}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
+    report = (result.out_dir / "report.html").read_text(encoding="utf-8")
+    assert report.count('<div class="why">') == 4  # one per unknown section heading, in its own table only
