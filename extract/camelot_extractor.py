@@ -13,7 +13,6 @@ from typing import Sequence
 
 from .layout import (
     VALUE_PATTERN,
-    YEAR_PATTERN,
     ExtractSettings,
     PageContent,
     Region,
@@ -22,6 +21,7 @@ from .layout import (
     region_is_ruled,
 )
 from .layout.marks import CONFUSED_MARKS
+from .layout.headers import cells_are_header
 from .model import ExtractedDocument, RawRow
 from .pdf_input import check_pdf_file, rebuilt_for_pdfminer
 from .pdfplumber_extractor import read_pages
@@ -79,6 +79,14 @@ def _nearest_row(rows: Sequence[RawRow], top: float, bottom: float) -> RawRow | 
     return inside[0] if len(inside) == 1 else None
 
 
+def _label_x0(own: RawRow | None, label: str, own_rows: Sequence[RawRow], region: Region) -> float:
+    """Where the row's label starts, as the layout saw it (a sub-group is indented): from the layout's row at
+    the same height, else from the one with the same label."""
+    if own is None:
+        own = next((r for r in own_rows if label and r.label == label), None)
+    return own.bbox[0] if own is not None else region.bbox[0]
+
+
 def grid_to_rows(
     grid: Sequence[Sequence[str]],
     spans: Sequence[tuple[float, float]],
@@ -100,7 +108,10 @@ def grid_to_rows(
         label = " ".join(c for i, c in enumerate(cells) if i not in value_columns and c)
         values = tuple(cells[i] for i in value_columns)
         top, bottom = page.height - y_top, page.height - y_bottom
-        if not header and not rows and values and all(YEAR_PATTERN.match(v) for v in values if v) and any(values):
+        if not rows and region.header and region.rows and (top + bottom) / 2 < region.rows[0].bbox[1]:
+            header = region.header  # the layout's header, read over all its lines (titles on two lines, a unit between)
+            continue
+        if not header and not rows and values and cells_are_header(values):
             header = (label, *values)
             continue
         own = _nearest_row(own_rows, top, bottom)
@@ -110,7 +121,7 @@ def grid_to_rows(
             RawRow(
                 cells=(label, *values),
                 page=region.page,
-                bbox=(region.bbox[0], top, region.bbox[2], bottom),
+                bbox=(_label_x0(own, label, own_rows, region), top, region.bbox[2], bottom),
                 continues=False if lattice or own is None and not rows else (own.continues if own else None),
             )
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from projektpulje.budget.accounting import amounts_accounted
 from projektpulje.results import Analysis
 from projektpulje.settings import RunSettings
 
@@ -107,7 +108,8 @@ class Document:
         where = f" -> {self.out_dir}" if self.out_dir is not None else ""
         return (
             f"{self.source.name}: {len(self.tables)} tables, {self.lines} lines, "
-            f"{self.checks_ok}/{self.checks} checks ok, {n} finding{'' if n == 1 else 's'}{cross_check}{where}"
+            f"{self.checks_ok}/{self.checks} checks ok, {amounts_accounted(self.analysis.amounts)}, "
+            f"{n} finding{'' if n == 1 else 's'}{cross_check}{where}"
         )
 
     def to_folder(self, out_dir: str | Path = "output") -> Path:

@@ -23,6 +23,8 @@ class Analysis:
     title: str = ""
     year: int | None = None
     cross_check: str = ""  # the cross-check's verdict ("69 of 69 cells agree (pdfium, camelot)"); empty without one
+    not_read: tuple = ()  # accounting.NotRead of each table region left out
+    amounts: tuple[int, int] = (0, 0)  # amounts in the budget tables read, and printed in all
 
     @property
     def totals(self) -> list[dict]:
@@ -31,5 +33,5 @@ class Analysis:
 
     @property
     def lines(self) -> int:
-        """Budget lines as printed (an item row per line and year)."""
-        return sum(len(t.items) // max(len(t.years), 1) for t in self.tables)
+        """Budget lines as printed (an item row per line and year); an overview's lines are not budget lines."""
+        return sum(len(t.items) // max(len(t.years), 1) for t in self.tables if not t.overview)

@@ -63,6 +63,7 @@ Usage::
     python samples/generate.py --only 2023      # the 2023 edition
     python samples/generate.py --fixtures       # test layouts into tests/fixtures/layouts/
     python samples/generate.py --only weasy     # one test layout
+    python samples/generate.py --editions       # editions not yet printed (samples/editions.py)
 """
 
 from __future__ import annotations
@@ -987,7 +988,10 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="build the test layouts instead of the samples",
     )
+    parser.add_argument("--editions", action="store_true", help="build the editions not yet printed (editions.py)")
     args = parser.parse_args(argv)
+    if args.editions:  # their own generator: Chromium and ReportLab renderings of later and earlier editions
+        return subprocess.run([sys.executable, str(HERE / "editions.py"), *(["--out", str(args.out)] if args.out else [])]).returncode
 
     wanted = {FIXTURES_DIR, EDITIONS_DIR} if args.fixtures else {SAMPLES_DIR}
     names = args.only or [n for n, r in RENDERINGS.items() if r[2] in wanted]

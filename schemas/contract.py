@@ -12,13 +12,15 @@ ITEM_COLUMNS = [
     "year", "table_no", "area", "section", "section_key", "group", "item", "footnote", "footnote_text",
     "amount_tkr", "amount_dkk", "page", "source_file",
 ]
-STATED_COLUMNS = ["year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "page"]
+STATED_COLUMNS = ["year", "table_no", "area", "level", "section", "section_key", "group", "item", "stated_tkr", "page"]
 # The units amounts are stated in: a table's 1.000 kr., and the prose's kroner.
 UNIT_TKR, UNIT_DKK = "1.000 DKK", "DKK"
 TOTAL_COLUMNS = [
-    "year", "table_no", "area", "level", "section", "section_key", "stated_tkr", "computed_tkr", "difference_tkr",
-    "status", "page",
+    "year", "table_no", "area", "level", "section", "section_key", "group", "item", "stated_tkr", "computed_tkr",
+    "difference_tkr", "status", "page",
 ]
+# Levels of totals.csv: a subtotal ("… i alt"), a table's Total, and a line's printed total over its years.
+TOTAL_LEVELS = ["section", "table", "row", "overview"]
 
 
 @dataclass(frozen=True)

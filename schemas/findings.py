@@ -27,13 +27,15 @@ class Column:
 
 # In the order findings of one table are listed.
 KINDS = (
+    Kind("overview_mismatch", "overview vs. table", "an overview's figure differs from its area table's Total"),
     Kind("subtotal_mismatch", "subtotal mismatch", "a '… i alt' differs from the sum of its rows"),
     Kind("total_mismatch", "total mismatch", "a 'Total' differs from the sum of its rows"),
-    Kind("unread_table", "table not read", "a table that could not be read in full: its amounts are in no output file"),
     Kind("narrative_mismatch", "text vs. table", "an amount in the prose contradicts the table line it speaks of"),
     Kind("extractor_disagreement", "extractors disagree", "with --cross-check, two extractors read a cell differently"),
     Kind("unknown_label", "unknown label", "a section heading the vocabulary does not know, read by its place"),
     Kind("rule_failed", "rule failed", "a rule of the items or totals schema failed"),
+    Kind("unread_table", "table not read", "a table that could not be read in full: its amounts are in no output file"),
+    Kind("row_total_mismatch", "row total mismatch", "a line's printed total over its years differs from their sum"),
 )
 KIND_NAMES = {kind.name: kind for kind in KINDS}
 

@@ -7,7 +7,7 @@ from .findings import FINDING_FIELDS as FINDING_COLUMNS_DECLARED
 from .tidy import Items, ReconciledTotals
 
 # pandera dtype (as text) → Table Schema type
-_TYPES = {"int64": "integer", "object": "number", "bool": "boolean"}
+_TYPES = {"int64": "integer", "Int64": "integer", "object": "number", "bool": "boolean"}
 UNITS = {
     "amount_tkr": UNIT_TKR, "stated_tkr": UNIT_TKR, "computed_tkr": UNIT_TKR, "difference_tkr": UNIT_TKR,
     "amount_dkk": UNIT_DKK,
@@ -60,9 +60,15 @@ def table_schema(name: str, *, combined: bool = False) -> dict:
     }[name]
     if combined and not any(f["name"] == "source_file" for f in fields):
         fields = [*fields, SOURCE_FILE]
-    # Items and totals have no missing values: an empty group or footnote is an empty string.
+    # Items and totals have no missing values: an empty group or footnote is an empty string; only a row
+    # total's year is missing (it is the total over the years).
     missing = [] if name in PRIMARY_KEYS else [""]
-    return {"fields": [dict(f) for f in fields], "missingValues": missing}
+    fields = [dict(f, missingValues=[""]) if f["name"] in MAY_BE_MISSING.get(name, ()) else dict(f) for f in fields]
+    return {"fields": fields, "missingValues": missing}
+
+
+# Fields that may be empty in a file whose other fields may not (a key is only used where none of them is).
+MAY_BE_MISSING = {"totals.csv": ("year",)}
 
 
 def primary_key(name: str, *, combined: bool = False) -> list[str]:

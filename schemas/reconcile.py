@@ -20,11 +20,20 @@ def reconcile_rows(items: Sequence[Mapping], stated: Sequence[Mapping]) -> list[
     The rows are those of one table: a total counts the rows of its own table only."""
     out = []
     for total in stated:
-        computed = sum((i["amount_tkr"] for i in items if _is_under(i, total)), Decimal(0))
+        if total["level"] == "row":  # a line's total over its years: its own year amounts, worked out when read
+            computed = total["row_sum"]
+        else:
+            computed = sum((i["amount_tkr"] for i in items if _is_under(i, total)), Decimal(0))
         difference = total["stated_tkr"] - computed
         out.append({**{c: total[c] for c in STATED_COLUMNS}, "computed_tkr": computed, "difference_tkr": difference,
                     "status": "ok" if difference == 0 else "mismatch", "label": total["label"]})
     return out
+
+
+def _plain(amount: Decimal) -> str:
+    """1600.0 → '1600', 12.50 → '12.5': an amount as a message prints it."""
+    text = format(amount.normalize(), "f")
+    return text
 
 
 def _same_table(a: Mapping, b: Mapping) -> bool:
@@ -42,6 +51,22 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
             "year": total["year"], "table_no": total["table_no"], "area": total["area"], "section": total["section"],
             "stated": total["stated_tkr"], "computed": total["computed_tkr"], "page": total["page"], "unit": UNIT_TKR,
         }
+        if total["level"] == "row":
+            findings.append(finding(
+                "row_total_mismatch",
+                f"'{total['label']}' states {_plain(total['stated_tkr'])} as its total over the years but "
+                f"its years sum to {_plain(total['computed_tkr'])} (1.000 kr.)",
+                item=total["item"], **where,
+            ))
+            continue
+        if total["level"] == "overview":
+            findings.append(finding(
+                "overview_mismatch",
+                f"the overview states {_plain(total['stated_tkr'])} for '{total['item']}' but "
+                f"{total['label']} states {_plain(total['computed_tkr'])} (1.000 kr.)",
+                item=total["item"], **where,
+            ))
+            continue
         if total["level"] == "section":
             findings.append(finding(
                 "subtotal_mismatch",
@@ -54,8 +79,16 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
         knock_on = bool(wrong) and sum((s["stated_tkr"] for s in subtotals), Decimal(0)) == total["stated_tkr"]
         message = (f"'{total['label']}' states {total['stated_tkr']} but the table's lines sum to "
                    f"{total['computed_tkr']} (1.000 kr.)")
+        figures = [s for s in totals if s["level"] == "overview" and (s["table_no"], s["year"]) ==
+                   (total["table_no"], total["year"])]
+        wrong_figures = [s for s in figures if s["status"] == "mismatch"]
+        follows_figure = bool(wrong_figures) and sum((s["computed_tkr"] for s in figures), Decimal(0)) == total["stated_tkr"]
         if knock_on:
             names = ", ".join(f"'{s['label']}'" for s in wrong)
             message += f"; it equals the sum of the stated subtotals, so it follows from {names}"
+        elif follows_figure:
+            knock_on = True
+            names = ", ".join(f"'{s['item']}'" for s in wrong_figures)
+            message += f"; it equals the sum of the areas' Totals, so it follows from the overview's figure for {names}"
         findings.append(finding("total_mismatch", message, root_cause=not knock_on, **where))
     return findings

@@ -8,7 +8,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-FOOTNOTE_MARKER = r"^(\*{1,3}|†|‡)?$"
+from .contract import TOTAL_LEVELS
+
+FOOTNOTE_MARKER = r"^(\*{1,3}|†|‡|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$"
 
 
 def _is_exact(series: pd.Series) -> pd.Series:
@@ -19,7 +21,7 @@ class Items(pa.DataFrameModel):
     """items.csv: one row per budget line and year; no subtotal or total rows."""
 
     year: Series[int] = pa.Field(ge=1990, le=2100, title="Budget year, from the table header")
-    table_no: Series[int] = pa.Field(ge=1, title="Table number, from the caption")
+    table_no: Series[int] = pa.Field(ge=0, title="Table number, from the caption; else its position among the tables")
     area: Series[str] = pa.Field(title="Policy area, from the caption")
     section: Series[str] = pa.Field(title="Section heading as printed (Tilskudsmidler, …)")
     section_key: Series[str] = pa.Field(title="Canonical key of the section")
@@ -54,12 +56,18 @@ class Items(pa.DataFrameModel):
 class StatedTotals(pa.DataFrameModel):
     """A subtotal ("… i alt") or table total ("Total") as the document states it."""
 
-    year: Series[int] = pa.Field(ge=1990, le=2100, title="Budget year, from the table header")
-    table_no: Series[int] = pa.Field(ge=1, title="Table number, from the caption")
+    year: Series[pd.Int64Dtype] = pa.Field(
+        ge=1990, le=2100, nullable=True, coerce=True, title="Budget year, from the table header; empty for a row total"
+    )
+    table_no: Series[int] = pa.Field(ge=0, title="Table number, from the caption; else its position among the tables")
     area: Series[str] = pa.Field(title="Policy area, from the caption")
-    level: Series[str] = pa.Field(isin=["section", "table"], title="section for '… i alt', table for 'Total'")
+    level: Series[str] = pa.Field(
+        isin=TOTAL_LEVELS, title="section for '… i alt', table for 'Total', row for a line's total over its years"
+    )
     section: Series[str] = pa.Field(title="Section the subtotal closes; empty for a table total")
     section_key: Series[str] = pa.Field(title="Canonical key of the section; empty for a table total")
+    group: Series[str] = pa.Field(title="For a row total: the line's group; else empty")
+    item: Series[str] = pa.Field(title="For a row total: the line as printed; else empty")
     stated_tkr: Series[object] = pa.Field(title="Total as printed, in 1.000 DKK")
 
     @pa.check("stated_tkr", name="stated_is_exact_decimal")
@@ -82,6 +90,14 @@ class ReconciledTotals(StatedTotals):
     @pa.dataframe_check(name="section_subtotals_equal_their_rows")
     def section_subtotals_equal_their_rows(cls, df: pd.DataFrame) -> pd.Series:
         return (df["level"] != "section") | (df["stated_tkr"] == df["computed_tkr"])
+
+    @pa.dataframe_check(name="row_totals_equal_their_years")
+    def row_totals_equal_their_years(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["level"] != "row") | (df["stated_tkr"] == df["computed_tkr"])
+
+    @pa.dataframe_check(name="overview_figures_equal_their_tables")
+    def overview_figures_equal_their_tables(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["level"] != "overview") | (df["stated_tkr"] == df["computed_tkr"])
 
     @pa.dataframe_check(name="table_totals_equal_their_rows")
     def table_totals_equal_their_rows(cls, df: pd.DataFrame) -> pd.Series:

@@ -17,8 +17,8 @@ def rows_to_frame(rows: Sequence[Mapping], columns: Sequence[str]) -> pd.DataFra
     """Rows as a frame with the contract's columns; whole-number columns as int64, amounts as exact Decimals."""
     frame = pd.DataFrame(list(rows), columns=list(columns))
     for column in INTEGER_COLUMNS:
-        if column in frame:
-            frame[column] = frame[column].astype("int64")
+        if column in frame:  # a row total has no year: that column then allows a missing value
+            frame[column] = frame[column].astype("Int64" if frame[column].isna().any() else "int64")
     return frame
 
 
@@ -53,6 +53,8 @@ def validate(items: Sequence[Mapping], totals: Sequence[Mapping]) -> list[RuleFa
     """Run every rule on the item rows and the reconciled totals, and collect every failure."""
     failures: list[RuleFailure] = []
     for model, rows, columns, name in ((Items, items, ITEM_COLUMNS, "items"), (ReconciledTotals, totals, TOTAL_COLUMNS, "totals")):
+        if not rows:  # no row can break a rule (every table unread); an empty frame has no column types to check
+            continue
         try:
             model.validate(rows_to_frame(rows, columns), lazy=True)
         except pandera.errors.SchemaErrors as error:

@@ -23,7 +23,7 @@ def test_run_without_arguments_processes_the_bundled_sample(tmp_path, capsys):
     # The 2021 document's prose says 0,537 mio. kr. where its table says 587: one finding, exit 1.
     assert main(["run", "--out", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
-    assert out == f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok, 1 finding -> {tmp_path / STEM}\n"
+    assert out == f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok, 69 of 69 amounts in tables accounted for, 1 finding -> {tmp_path / STEM}\n"
     assert f"reading {BUNDLED_SAMPLE}" in err
     assert BUNDLED_SAMPLE.read_bytes() == SAMPLE_2021.read_bytes()
     assert "narrative_mismatch: udmoentning-af-projektpuljen-2021.pdf, page 4, table 5: the text says 0,537 mio. kr." in err
@@ -41,7 +41,7 @@ def test_a_disagreeing_total_exits_1_and_still_writes_the_files(tmp_path, capsys
     pdf = SAMPLES / f"{STEM}-planted-errors.pdf"
     assert main(["run", str(pdf), "--out", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
-    assert "17/20 checks ok, 3 findings" in out
+    assert "17/20 checks ok, 69 of 69 amounts in tables accounted for, 3 findings" in out
     assert (
         f"total_mismatch: {pdf.name}, page 6, table 6: 'Total' states 2150 but the table's lines sum to 2100 (1.000 kr.)"
         in err.splitlines()
@@ -131,3 +131,11 @@ def test_the_output_folder_is_made_by_the_run_not_kept_in_the_repository(tmp_pat
     if shutil.which("git") and (root / ".git").exists():
         tracked = subprocess.run(["git", "ls-files", "output"], cwd=root, capture_output=True, text=True, check=True)
         assert tracked.stdout == ""
+
+
+def test_debug_says_what_was_seen_when_no_budget_table_is_found(tmp_path, capsys):
+    pdf = tmp_path / "prose.pdf"
+    pdf.write_bytes(minimal_pdf("Kun tekst, ingen tabeller."))
+    assert main(["run", str(pdf), "--out", str(tmp_path / "out"), "-q", "--debug"]) == 2
+    err = capsys.readouterr().err
+    assert err.endswith(f"no table-like region in the document\nprojektpulje: error: {pdf}: no budget tables found\n")

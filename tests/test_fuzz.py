@@ -22,7 +22,7 @@ SOURCES = [SAMPLES / "udmoentning-af-projektpuljen-2021-compact.pdf", SAMPLES / 
 DOCUMENTED = re.compile(
     r": (the file is empty|not a PDF; it looks like|truncated PDF|damaged PDF|uses a compression|encrypted|no text layer|"
     r"no budget tables found|gave up after|the worker reading it crashed|.*page \d+, table \d+.*(is not a number|"
-    r"unknown unit|header cell|amount columns|the table has no header|whole number of kroner))"
+    r"no unit the vocabulary knows|header cell|amount columns|the table has no header|whole number of kroner))"
 )
 OBJECT = re.compile(rb"\d+ 0 obj.*?endobj\s", re.S)
 STREAM = re.compile(rb"stream\r?\n(.*?)\r?\n?endstream", re.S)

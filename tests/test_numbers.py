@@ -48,3 +48,21 @@ def test_footnote_markers_come_off(text, expected):
 )
 def test_decimals_are_written_plainly(value, text):
     assert decimal_to_text(value) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("(250)", "-250"), ("÷ 250", "-250"), ("÷250", "-250"), ("\u2212250", "-250"), ("-250", "-250"),
+     ("1\u202f200", "1200"), ("1\u00a0200,5", "1200.5"), ("12,5", "12.5")],
+)
+def test_every_notation_of_a_danish_budget_amount(text, expected):
+    assert parse_danish_number(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("250¹", ("250", "¹")), ("Skills-konkurrencer 1)", ("Skills-konkurrencer", "1)")), ("(250)", ("(250)", "")),
+     ("Studiejob²", ("Studiejob", "²")), ("Euroskills**", ("Euroskills", "**")), ("Fase 12", ("Fase 12", ""))],
+)
+def test_footnote_markers_on_labels_and_amounts(text, expected):
+    assert split_marker(text) == expected

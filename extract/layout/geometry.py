@@ -17,7 +17,13 @@ DEFAULT_MIN_COLUMN_VALUES = 3
 DEFAULT_FURNITURE_BAND = 0.1
 # A value: digits with group/decimal separators, an optional sign, an optional
 # footnote marker; or a lone dash for "nothing planned".
-VALUE_PATTERN = re.compile(r"^[-–−÷]?\d[\d.,]*(\*{1,3}|[†‡])?$|^[-–—]$")
+VALUE_PATTERN = re.compile(
+    r"^(?:[-–−÷] ?)?\d[\d.,]*(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$|^\(\d[\d.,]*\)(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$|^[-–—]$"
+)  # "(250)": a negative in brackets; "÷ 50": a sign set apart (joined to its number by words_to_lines)
+# A sign printed apart from its number ("÷ 50"): joined to it when no wider than a space away.
+APART_SIGNS = frozenset("÷−")
+NUMBER_PATTERN = re.compile(r"^\d[\d.,]*(\*{1,3}|[†‡])?$")
+MAX_SIGN_GAP_EM = 0.5
 YEAR_PATTERN = re.compile(r"^(19|20)\d\d$")
 # Where the layout cannot tell rows apart by rules, a wrapped line sits at
 # least this much closer to the line above than separate rows do.
@@ -136,7 +142,25 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
                 break
         else:
             lines.append(([word], [word.top, word.bottom]))
-    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws, _ in lines]
+    return [Line(join_signs(sorted(ws, key=lambda w: w.x0))) for ws, _ in lines]
+
+
+def join_signs(words: Sequence[Word]) -> tuple[Word, ...]:
+    """A minus sign set apart from its number ("÷ 50") and the number, as one word "÷ 50"."""
+    out: list[Word] = []
+    for word in words:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.text in APART_SIGNS
+            and NUMBER_PATTERN.match(word.text)
+            and 0 <= word.x0 - last.x1 <= MAX_SIGN_GAP_EM * word.size
+        ):
+            out[-1] = Word(f"{last.text} {word.text}", last.x0, min(last.top, word.top), word.x1,
+                           max(last.bottom, word.bottom), word.size)
+            continue
+        out.append(word)
+    return tuple(out)
 
 
 # --- lines → value columns -------------------------------------------------
@@ -156,7 +180,9 @@ def line_to_value_words(line: Line, *, cell_gap_em: float, columns: Sequence[Col
         if not VALUE_PATTERN.match(word.text) or not apart:
             break
         values.append(word)
-    if len(words) == 1 and VALUE_PATTERN.match(words[0].text):
+    if len(values) == len(words) - 1 and VALUE_PATTERN.match(words[0].text) and (
+        len(words) == 1 or _inside_column(words[0], columns)
+    ):  # a line of values only (the amounts of a label wrapped around them): the first is a value too
         values.append(words[0])
     return values[::-1]
 

@@ -173,8 +173,8 @@ def _wrapped_tail(last: Line, pending: list[Kinded]) -> list[Kinded]:
     tail = []
     previous = last
     for k in pending:
-        if k.line.top - previous.bottom > 0.5 * previous.height:
-            break
+        if k.line.top - previous.bottom > 0.5 * previous.height or abs(k.line.size - last.size) > 0.5:
+            break  # apart, or in another size (a heading right under the table): not its wrapped label
         tail.append(k)
         previous = k.line
     return tail

@@ -25,8 +25,10 @@ from .regions import (
     Kinded,
     is_furniture,
     line_above,
+    _fits_left_of as fits_left_of,
 )
 from .marks import lines_with_marks_read, notes_start
+from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
 # --- page → regions with captions and footnotes ---------------------------
@@ -83,11 +85,25 @@ def page_to_layout(
     """Tables on one page, its caption and footnote blocks, and its running text."""
     lines = lines if lines is not None else words_to_lines(page.words)
     kinded = classify_lines(lines, columns, page=page, furniture=furniture, settings=settings)
-    regions = lines_to_regions(kinded, columns, page=page.number)
-    for region in regions:
-        rows = region_to_rows(region, page.rules, settings=settings)
-        if rows and is_header(rows[0]):
-            region.header, region.rows = rows[0].cells, rows[1:]
+    parts = [
+        part for region in lines_to_regions(kinded, columns, page=page.number)
+        for part in split_at_headers(region, page.rules, settings=settings)
+    ]
+    regions = [region for region, _ in parts]
+    for region, rows in parts:
+        rows = rows if rows is not None else region_to_rows(region, page.rules, settings=settings)
+        found = None if rows and is_header(rows[0]) else _header_above(region, kinded, settings)
+        if found is not None:  # a header with a row-total column ("… | 2026 | I alt") stands above the values
+            header, cells, labels = found
+            region.lines[:0] = [*header, *labels]
+            box = (min(h.x0 for h in header), header[0].top, max(h.x1 for h in header), header[-1].bottom)
+            rows = [RawRow(cells, page.number, box),
+                    *region_to_rows(region, page.rules, settings=settings)[len(header):]]
+        if rows and (found is not None or is_header(rows[0])):
+            titles = None if found is not None else line_to_header_cells(
+                region.lines[0], region.columns, cell_gap_em=settings.cell_gap_em
+            )  # "Budget 2024": the word before the year is the column's title too, not the unit's
+            region.header, region.rows = titles or rows[0].cells, rows[1:]
             if region.rows:
                 region.rows[0] = replace(region.rows[0], continues=False)
             region.preamble = line_above(region, kinded)
@@ -109,6 +125,56 @@ def page_to_layout(
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
 
 
+def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> list[tuple[Region, list | None]]:
+    """A header row inside a region, the same years as the region's own header, starts another table (a line
+    of amounts that happen to look like years does not); the label-only lines right above it (its heading)
+    belong to neither table. Each part comes with its rows where they are already known."""
+    rows = region_to_rows(region, rules, settings=settings)
+    own = rows[0].values if rows and is_header(rows[0]) else None
+    starts = [i for i, row in enumerate(rows) if i > 0 and own is not None and row.values == own]
+    if not starts:
+        return [(region, rows)]
+    parts, begin = [], 0
+    for start in [*starts, len(rows)]:
+        end = start
+        while start < len(rows) and end > begin + 1 and not any(rows[end - 1].values):
+            end -= 1  # the next table's heading
+        part = Region(region.page, region.lines[begin:end], region.columns)
+        parts.append(part)
+        begin = start
+    parts[-1].trailing = min(region.trailing, len(parts[-1].lines) - 1)
+    return [(p, None) for p in parts if p.lines]
+
+
+def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
+    """The header line standing above the region's first value line (over label-only lines, such as a
+    section heading), its cells, and those label lines; None if there is none."""
+    first = region.lines[0]
+    index = next(i for i, k in enumerate(kinded) if k.line is first)
+    labels: list[Line] = []
+    lower = first
+    for at in range(index - 1, -1, -1):
+        k = kinded[at]
+        if k.kind != "text":
+            return None
+        above = []
+        for j in range(at, max(at - MAX_HEADER_LINES, -1), -1):
+            if kinded[j].kind != "text":
+                break
+            above.append(kinded[j].line)
+        found = header_line_above(
+            lower, above, region.columns, cell_gap_em=settings.cell_gap_em,
+            labels_x0=min(line.x0 for line in region.lines),
+        )
+        if found is not None:
+            return found[0], found[1], labels[::-1]
+        if not fits_left_of(k.line, region.columns) or lower.top - k.line.bottom > 2 * lower.height:
+            return None
+        labels.append(k.line)
+        lower = k.line
+    return None
+
+
 # --- regions of all pages → tables ----------------------------------------
 
 
@@ -123,6 +189,7 @@ def merge_continued(regions: Sequence[Region]) -> list[list[Region]]:
                 and region.open_top
                 and region.page == last.page + 1
                 and (not region.header or region.header == chains[-1][0].header)
+                and _same_columns(region, chains[-1][0])
             ):
                 chains[-1].append(region)
                 continue
@@ -131,6 +198,11 @@ def merge_continued(regions: Sequence[Region]) -> list[list[Region]]:
     if chains:
         drop_trailing(chains[-1][-1])
     return chains
+
+
+def _same_columns(part: Region, first: Region) -> bool:
+    """A part overleaf uses the table's value columns, most of them (a list of another shape is another table)."""
+    return set(part.columns) <= set(first.columns) and 2 * len(part.columns) > len(first.columns)
 
 
 def drop_trailing(region: Region) -> None:

@@ -11,7 +11,7 @@ from projektpulje.schemas.findings import finding, finding_order
 
 from projektpulje.budget.narrative import Mention
 from projektpulje.budget.normalise import NormalisedTable
-from projektpulje.extract import RawTable
+from projektpulje.budget.accounting import NotRead
 
 MENTION_COLUMNS = [
     "table_no", "area", "page", "mention", "amount_dkk", "tied_to", "table_dkk", "status", "sentence",
@@ -48,17 +48,16 @@ def unknown_labels_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
     return rows
 
 
-def unread_tables_to_findings(raws: Iterable[tuple[RawTable, str]], *, year: int | None) -> list[dict]:
-    """A table found on the page but not read: its amounts are in no CSV. `raws`: each table and why."""
+def unread_to_findings(not_read: Sequence[NotRead], *, year: int | None) -> list[dict]:
+    """An unread budget table is a finding: page, caption, reason, and how many amounts it leaves out."""
     rows = []
-    for raw, reason in raws:
-        amounts = sum(1 for row in raw.rows for value in row.values if value.strip())
-        caption = f"'{raw.caption}'" if raw.caption else "a table without caption"
+    for note in (n for n in not_read if n.budget):
+        caption = f" ('{note.caption}')" if note.caption else ""
         rows.append(finding(
             "unread_table",
-            f"{raw.source}, page {raw.page}, {caption}: not read ({reason}); "
-            f"its {amounts} amount{'' if amounts == 1 else 's'} are in no output file",
-            year=year, page=raw.page,
+            f"table {note.table_no}{caption} was not read: {note.reason}; its {note.amounts} amounts are not in "
+            f"items.csv or totals.csv",
+            year=year, table_no=note.table_no, page=note.page,
         ))
     return rows
 
@@ -83,7 +82,7 @@ def mentions_to_rows(mentions: Iterable[Mention]) -> list[dict]:
 
 def all_findings(
     *, table_totals: Sequence[Sequence[dict]], mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
-    extra: Iterable[dict] = (), unread: Iterable[tuple[RawTable, str]] = (),
+    extra: Iterable[dict] = (), not_read: Sequence[NotRead] = (),
 ) -> list[dict]:
     """Every finding the rows and the prose give, in order (rule failures are added once the rules have run)."""
     year = tables[0].years[0] if tables and tables[0].years else None
@@ -92,6 +91,6 @@ def all_findings(
         *mentions_to_findings(mentions, year=year),
         *extra,
         *unknown_labels_to_findings(tables),
-        *unread_tables_to_findings(unread, year=year),
+        *unread_to_findings(not_read, year=year),
     ]
     return sorted_findings(rows)

@@ -11,7 +11,10 @@ from projektpulje.schemas.validate import validate
 from .findings import rule_failures_to_findings, sorted_findings
 
 # Failures of these rules are the subtotal and total mismatches, reported with their root cause instead.
-RECONCILIATION_CHECKS = {"section_subtotals_equal_their_rows", "table_totals_equal_their_rows"}
+RECONCILIATION_CHECKS = {
+    "section_subtotals_equal_their_rows", "table_totals_equal_their_rows", "row_totals_equal_their_years",
+    "overview_figures_equal_their_tables",
+}
 
 
 def checked_analysis(analysis: Analysis) -> Analysis:

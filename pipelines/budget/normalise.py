@@ -16,7 +16,10 @@ from typing import Sequence
 
 from projektpulje.extract import RawRow, RawTable, TableError
 
+from projektpulje.budget.captions import title_to_area, unnumbered_caption_to_area
+from projektpulje.budget.groups import nest_group
 from projektpulje.budget.numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
+from projektpulje.budget.rowtotals import header_cell_to_year, row_total_column, split_row_values, sum_of
 from projektpulje.budget.vocabulary import Vocabulary, label_key
 
 # Words a Danish label cannot end on: a line ending on one of them wraps on.
@@ -62,6 +65,9 @@ class StatedTotal:
     page: int
     source_file: str
     label: str  # as printed ("Tilskudsmidler i alt", "Total"): how findings and the report name it
+    group: str = ""  # for a row total (level "row"): the line's group and item
+    item: str = ""
+    row_sum: Decimal | None = None  # for a row total: the sum of the line's year amounts, in 1.000 kr.
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,9 @@ class NormalisedTable:
     unknown_labels: tuple[UnknownLabel, ...] = ()
     # The rows in printed order: (heading | item | subtotal | total, label, indices of the raw printed lines).
     printed_rows: tuple[tuple[str, str, tuple[int, ...]], ...] = ()
+    row_totals: tuple[StatedTotal, ...] = ()  # level "row": each printed row total over the years
+    overview: bool = False  # one figure per area of the other tables: its lines are not budget lines
+    numbered: bool = True  # False when table_no is the table's position, no number being printed
 
 
 @dataclass
@@ -97,6 +106,7 @@ class LogicalRow:
     certain: bool  # False when the rows around it were told apart by wording alone
     bullet: bool = False
     value_page: int = 0
+    x0: float = 0.0  # where its label starts: a sub-group is indented under its group
 
     @property
     def label(self) -> str:
@@ -115,15 +125,7 @@ def caption_to_number_and_area(caption: str, *, vocab: Vocabulary) -> tuple[int 
     match = re.match(vocab.caption_pattern, caption.strip(), re.IGNORECASE)
     if not match:
         return None, ""
-    title = re.sub(r"\s+", " ", match.group("title")).strip()
-    title = re.sub(r"\s*\([^)]*\)\.?$", "", title)  # a unit in brackets at the end, "(1.000 kr.)"
-    number = int(match.group("number"))
-    tries = [(r"\s+[-–—]\s*", s) for s in vocab.dashed_suffixes] + [(r"\s+", s) for s in vocab.plain_suffixes]
-    for separator, suffix in tries:
-        found = re.search(separator + re.escape(suffix) + r"\.?$", title, re.IGNORECASE)
-        if found and found.start() > 0:
-            return number, title[: found.start()].strip()
-    return number, title
+    return int(match.group("number")), title_to_area(match.group("title"), vocab=vocab)
 
 
 def unit_in_text(text: str, *, vocab: Vocabulary) -> str | None:
@@ -150,12 +152,18 @@ def header_to_unit_and_years(
     )
     factor = vocab.unit_factor(unit)
     if factor is None:
-        raise TableError(f"{where}: unknown unit {unit!r} in the header; expected one of {sorted(vocab.units)}")
+        # The cell is not quoted: what stands there may be any text of the document, not a unit.
+        raise TableError(f"{where}: the header has no unit the vocabulary knows (such as 1.000 kr.)")
     years = []
-    for cell in header[1:]:
-        if not YEAR.match(cell.strip()):
+    total_at = row_total_column(header, vocab=vocab)
+    for index, cell in enumerate(header[1:]):
+        year = None if index == total_at else header_cell_to_year(cell, vocab=vocab)
+        if year is None and index != total_at:
             raise TableError(f"{where}: header cell {cell!r} is not a year")
-        years.append(int(cell))
+        if year is not None:
+            years.append(year)
+    if not years:
+        raise TableError(f"{where}: the header has no year column")
     return unit, factor, tuple(years)
 
 
@@ -228,6 +236,8 @@ def continues_by_wording(upper: LogicalRow, raw: RawRow, *, vocab: Vocabulary) -
         return has_values and not upper.has_values
     if _is_bullet(text):
         return False
+    if upper.has_values and structural_kind(upper.label, vocab=vocab) and text[0].isupper():
+        return False  # a subtotal or Total with its amounts is whole; a capitalised line after it starts anew
     joined_label = f"{upper.label} {text}"
     joined = structural_kind(joined_label, vocab=vocab)
     if joined and not structural_kind(text, vocab=vocab):
@@ -269,6 +279,7 @@ def rows_to_logical_rows(rows: Sequence[RawRow], *, vocab: Vocabulary) -> list[L
                 certain=raw.continues is not None,
                 bullet=_is_bullet(raw.label),
                 value_page=raw.page,
+                x0=raw.bbox[0],
             )
         )
     return _join_impossible_headings(logical, vocab=vocab)
@@ -324,6 +335,15 @@ class _State:
     group_by_bullets: bool = False
     after_subtotal: bool = True
     sections_seen: dict[str, tuple[str, str]] = field(default_factory=dict)
+    groups: tuple[tuple[float, str], ...] = ()  # the open group headings, outermost first, with their indent
+    after_heading: bool = False
+
+    def enter_group(self, x0: float, label: str) -> None:
+        self.groups = nest_group(self.groups, (x0, label), right_after=self.after_heading)
+        self.group = " / ".join(text for _, text in self.groups)
+
+    def close_groups(self) -> None:
+        self.groups, self.group = (), ""
 
 
 def _slug(text: str) -> str:
@@ -356,17 +376,22 @@ def to_dkk(amount: Decimal, factor: Decimal, *, where: str) -> int:
     return int(dkk)
 
 
-def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> NormalisedTable:
-    """One raw table → its items and stated totals."""
-    table_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
-    table_no = table_no or ordinal
+def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = "") -> NormalisedTable:
+    """One raw table → its items and stated totals (`heading`: the heading that introduces it, its area when
+    no caption names one)."""
+    printed_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
+    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or heading
+    table_no = ordinal if printed_no is None else printed_no  # a printed 0 stays 0
     where = f"{raw.source}, page {raw.page}, table {table_no}"
     unit, factor, years = header_to_unit_and_years(
         raw.header, vocab=vocab, where=where, caption=raw.caption, preamble=raw.preamble
     )
     notes = footnotes_to_texts(raw.footnotes, pattern=vocab.footnote_pattern)
+    total_at = row_total_column(raw.header, vocab=vocab)
+    columns = len(years) + (total_at is not None)
     items: list[Item] = []
     totals: list[StatedTotal] = []
+    row_totals: list[StatedTotal] = []
     unknown: list[UnknownLabel] = []
     state = _State()
     rows = rows_to_logical_rows(raw.rows, vocab=vocab)
@@ -375,23 +400,37 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
         label = BULLET.sub("", label).strip()
         kind = structural_kind(row.label, vocab=vocab)
         row_where = f"{raw.source}, page {row.value_page}, table {table_no}, row {label!r}"
-        if len([v for v in row.values if v.strip()]) and len(row.values) != len(years):
-            raise TableError(f"{row_where}: {len(row.values)} amount columns but {len(years)} years in the header")
+        if len([v for v in row.values if v.strip()]) and len(row.values) != columns:
+            raise TableError(f"{row_where}: {len(row.values)} amount columns but {columns} in the header")
         if not row.has_values:
             if kind == "section" or (kind is None and state.after_subtotal and not row.bullet):
                 key = vocab.section_key(label) or _slug(label)
                 if kind is None:
                     nearest = vocab.nearest_section(label) or ""
                     unknown.append(UnknownLabel(table_no, label, nearest, row.page))
-                state.section, state.section_key, state.group = label, key, ""
+                state.section, state.section_key = label, key
+                state.close_groups()
                 state.sections_seen[label_key(label)] = (label, key)
                 state.after_subtotal = False
             elif kind is None:
-                state.group = label
+                state.enter_group(row.x0, label)
                 nxt = rows[index + 1] if index + 1 < len(rows) else None
                 state.group_by_bullets = bool(nxt and nxt.bullet)
+                state.after_heading = True
             continue
-        amounts = [_parse_amount(v, where=row_where) for v in row.values]
+        state.after_heading = False
+        year_values, printed_total = split_row_values(row.values, total_at)
+        amounts = [_parse_amount(v, where=row_where) for v in year_values]
+        if printed_total is not None:
+            stated, _ = _parse_amount(printed_total, where=row_where)
+            structural = kind in ("subtotal", "total")
+            row_totals.append(StatedTotal(
+                None, table_no, area, "row", state.section if kind != "total" else "",
+                state.section_key if kind != "total" else "", stated * factor / TKR, row.value_page, raw.source,
+                label, group="" if structural or (state.group_by_bullets and not row.bullet) else state.group,
+                item=label,
+                row_sum=sum_of([a for a, _ in amounts]) * factor / TKR,
+            ))
         if kind in ("subtotal", "total"):
             if kind == "subtotal":
                 named = vocab.subtotal_section(label) or ""
@@ -406,10 +445,11 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
                         label,
                     )
                 )
-            state.group, state.after_subtotal = "", True
+            state.close_groups()
+            state.after_subtotal = True
             continue
         if state.group and state.group_by_bullets and not row.bullet:
-            state.group = ""
+            state.close_groups()
         for year, (amount, amount_marker) in zip(years, amounts):
             marker = label_marker or amount_marker
             items.append(
@@ -431,7 +471,8 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int) -> Normal
             )
         state.after_subtotal = False
     return NormalisedTable(
-        table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown), logical_rows_to_printed(rows, vocab=vocab)
+        table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown), logical_rows_to_printed(rows, vocab=vocab),
+        tuple(row_totals), numbered=printed_no is not None,
     )
 
 

@@ -9,8 +9,10 @@ GROUP_SEPARATOR = "."
 DECIMAL_SEPARATOR = ","
 NOTHING_PLANNED = frozenset({"-", "–", "—"})
 _MINUS_SIGNS = "-–−÷"
+SPACES = ("\u00a0", "\u202f", "\u2009")  # no-break, narrow no-break and thin space: thousands set apart
 _NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
-_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡])$")
+# A footnote marker at the end of a label or an amount: "*", "†", "¹" (superscript), or " 1)" set apart.
+_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\s)\d{1,2}\))$")
 
 
 class NumberFormatError(ValueError):
@@ -27,13 +29,18 @@ def split_marker(text: str) -> tuple[str, str]:
 
 
 def parse_danish_number(text: str) -> Decimal:
-    """'1.000' → 1000, '0,663' → 0.663, '-' → 0, '÷50' → -50. Anything else raises NumberFormatError."""
-    raw = text.strip().replace("\u00a0", "").replace(" ", "")
+    """'1.000' → 1000, '0,663' → 0.663, '-' → 0, '÷50', '÷ 50', '−50' and '(50)' → -50; thousands may also be
+    set apart by a (narrow) no-break space. Anything else raises NumberFormatError."""
+    raw = text.strip()
+    for space in (" ", *SPACES):
+        raw = raw.replace(space, "")
     if raw in NOTHING_PLANNED:
         return Decimal(0)
     sign = 1
     if raw and raw[0] in _MINUS_SIGNS:
         sign, raw = -1, raw[1:]
+    elif raw.startswith("(") and raw.endswith(")"):
+        sign, raw = -1, raw[1:-1]
     match = _NUMBER.match(raw)
     if not match:
         raise NumberFormatError(f"{text!r} is not a Danish number")

@@ -34,6 +34,8 @@ class Vocabulary:
     plain_suffixes: tuple[str, ...]
     footnote_pattern: str
     title_pattern: str = r"^$"
+    year_cell_pattern: str = r"^(?P<year>(19|20)\d\d)$"
+    row_total_pattern: str = r"^$"
 
     def section_key(self, label: str) -> str | None:
         return self.sections.get(label_key(label))
@@ -71,6 +73,8 @@ def vocabulary_from_dict(data: dict) -> Vocabulary:
         plain_suffixes=tuple(data["caption"]["plain_suffixes"]),
         footnote_pattern=data["footnote"]["pattern"],
         title_pattern=data["document"]["title_pattern"],
+        **({"year_cell_pattern": data["header"]["year_cell"], "row_total_pattern": data["header"]["row_total"]}
+           if "header" in data else {}),
     )
 
 

@@ -29,10 +29,13 @@ def package_name(text: str) -> str:
     return name or "projektpulje"
 
 
+NEVER_EMPTY_IN_KEY = {"year"}  # a row total's year is empty: a key of totals.csv then cannot include it
+
+
 def _unique_by(data: bytes, key: Sequence[str]) -> bool:
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
     seen = {tuple(row[k] for k in key) for row in rows}
-    return len(seen) == len(rows)
+    return len(seen) == len(rows) and all(row[k] != "" for row in rows for k in key if k in NEVER_EMPTY_IN_KEY)
 
 
 # Files beside the CSVs: their format and media type. Parquet holds the CSV's rows with the same schema.
@@ -98,7 +101,7 @@ def _described_order(files: Mapping[str, bytes]) -> list[str]:
 def datapackage(
     files: Mapping[str, bytes], *, name: str, title: str, sources: Sequence[tuple[str, bytes | str]],
     combined: bool = False, year: int | None = None, provenance: Mapping | None = None, ocr: str = "",
-    repairs: Sequence[str] = (),
+    repairs: Sequence[str] = (), tables: Sequence[dict] = (),
 ) -> bytes:
     """The descriptor of `files`; sources are (PDF name, its bytes or its sha256); `provenance` says what made them;
     `ocr`: the engine that read the text, where it came from OCR; `repairs`: what was repaired in the one source as
@@ -110,6 +113,8 @@ def datapackage(
         "name": package_name(name),
         "title": title,
         **({"year": year} if year else {}),
+        # Which table numbers are printed and which are a table's position (none being printed), and overviews.
+        **({"tables": list(tables)} if tables else {}),
         "description": "Budget tables of 'Udmøntning af projektpuljen' read by projektpulje: amount_tkr in 1.000 DKK, "
                        "amount_dkk in DKK.",
         "sources": [

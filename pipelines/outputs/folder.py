@@ -18,6 +18,16 @@ from .provenance import provenance, provenance_with_source
 from .report import report_html
 
 
+def tables_described(tables) -> list[dict]:
+    """datapackage.json's list of the tables read: number, area, whether the number is printed or the
+    table's position, and whether it is an overview."""
+    return [
+        {"table_no": t.table_no, "area": t.area, "table_no_is": "printed" if t.numbered else "position",
+         **({"overview": True} if t.overview else {})}
+        for t in tables
+    ]
+
+
 def analysis_to_files(
     analysis: Analysis, table_sections: Sequence[str], *, pdf: Path, settings: RunSettings
 ) -> dict[str, bytes]:
@@ -45,5 +55,6 @@ def analysis_to_files(
     files[PACKAGE_FILE] = datapackage(  # last: it describes every other file
         files, name=pdf.stem, title=f"{analysis.title} ({pdf.name})", sources=[(pdf.name, source)],
         year=analysis.year, provenance=made, ocr=analysis.document.ocr, repairs=analysis.document.repairs,
+        tables=tables_described(analysis.tables),
     )
     return files

@@ -11,6 +11,7 @@ from pathlib import Path
 from projektpulje.audit.crosscheck import cells_agreeing, cross_check, verdict
 from projektpulje.audit.findings import all_findings, mentions_to_rows
 from projektpulje.budget.normalise import NormalisedTable, document_title_and_year
+from projektpulje.budget.overview import mark_overviews, overview_rows
 from projektpulje.budget.vocabulary import load_vocabulary
 from projektpulje.document import Document
 from projektpulje.extract import ProjektpuljeError
@@ -20,9 +21,6 @@ from projektpulje.schemas import reconcile_rows
 from projektpulje.schemas.findings import finding
 from projektpulje.settings import RunSettings
 from projektpulje.stages.reading import Reading, read_document, read_tables
-
-
-NO_HEADER = "it has no header row with its unit and year"
 
 
 def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> tuple[list[dict], str]:
@@ -39,28 +37,33 @@ def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSet
 
 def reconcile_tables(tables: list[NormalisedTable]) -> tuple[list[dict], list[list[dict]]]:
     """All item rows, and each table's stated totals reconciled against that table's own rows
-    (table numbers may repeat, as in a bundle of several documents)."""
+    (table numbers may repeat, as in a bundle of several documents); an overview's figures are no item rows,
+    and each is held against its area table's Total."""
     per_table = [[vars(i) for i in table.items] for table in tables]
-    reconciled = [reconcile_rows(rows, [vars(s) for s in table.totals]) for rows, table in zip(per_table, tables)]
-    return [row for rows in per_table for row in rows], reconciled
+    reconciled = [
+        reconcile_rows(rows, [vars(s) for s in (*table.totals, *table.row_totals)])
+        + (overview_rows(table, tables) if table.overview else [])
+        for rows, table in zip(per_table, tables)
+    ]
+    return [row for rows, table in zip(per_table, tables) if not table.overview for row in rows], reconciled
 
 
 def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None) -> Analysis:
     """Extract, normalise, reconcile and check one PDF, in memory (from its reading, if already read)."""
     reading = reading or read_document(pdf, settings=settings)
-    tables = list(reading.tables)
+    tables = mark_overviews(reading.tables)
+    reading = dataclasses.replace(reading, tables=tuple(tables))
     items, table_totals = reconcile_tables(tables)
     extra, cross_checked = second_opinion(pdf, tables, settings=settings) if settings.cross_check else ([], "")
-    unread = [(t, NO_HEADER) for t in reading.document.tables if not t.header] + list(reading.unread)
     findings = all_findings(
-        table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra, unread=unread
+        table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra, not_read=reading.not_read
     )
     first_page = [line.text for line in reading.document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
     return Analysis(
         reading.document, reading.raws, reading.tables, tuple(items), tuple(tuple(rows) for rows in table_totals),
         tuple(findings), tuple(mentions_to_rows(reading.mentions)), reading.skipped, title=title, year=year,
-        cross_check=cross_checked,
+        cross_check=cross_checked, not_read=reading.not_read, amounts=reading.amounts,
     )
 
 

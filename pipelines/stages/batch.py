@@ -98,7 +98,8 @@ def run_one(pdf: Path, settings: RunSettings, *, page_progress: str = "") -> Out
     try:
         result = run_document(pdf, settings=settings, page_progress=page_progress)
     except ProjektpuljeError as error:
-        return Outcome(pdf, error.exit_code, error=str(error), detail=traceback.format_exc())
+        detail = traceback.format_exc() + getattr(error, "detail", "")  # e.g. the regions seen and why rejected
+        return Outcome(pdf, error.exit_code, error=str(error), detail=detail)
     except ImportError as error:  # the installation, not the PDF
         message = f"{pdf}: projektpulje is not installed completely ({type(error).__name__}: {error}); reinstall it"
         return Outcome(pdf, EXIT_INTERNAL, error=message, detail=traceback.format_exc())

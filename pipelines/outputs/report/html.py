@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from projektpulje.budget.normalise import NormalisedTable
+from projektpulje.budget.accounting import amounts_accounted
 from projektpulje.extract import RawTable
 from projektpulje.outputs.provenance import provenance_html
 from projektpulje.schemas.findings import KIND_NAMES
@@ -57,7 +58,8 @@ def summary_html(analysis: Analysis, name: str) -> str:
         + f'checks: every stated subtotal and Total against the sum of its lines, and the prose against the tables</p>'
         f'<div class="cards" id="summary">{card_html}</div>'
         f'<p class="meta">Findings: {escape(detail)}.</p>'
-        + (f'<ul class="skipped">{skipped}</ul>' if skipped else "")
+        + f'<p class="meta" id="amounts">{escape(amounts_accounted(analysis.amounts))}.</p>'
+        + (f'<p class="meta">Table regions not read:</p><ul class="skipped">{skipped}</ul>' if skipped else "")
         + (f'<ul class="repairs" id="repairs">{repaired}</ul>' if repaired else "")
         + "</header>"
     )
@@ -177,6 +179,7 @@ def table_section_html(
     findings: Sequence[dict],
     mentions: Sequence[dict],
     images: Sequence[tuple[int, bytes, tuple[int, int]]],
+    extra: str = "",
 ) -> str:
     checks = [s for l in lines for s in l.status]
     ok = sum(s == "ok" for s in checks)
@@ -189,7 +192,7 @@ def table_section_html(
         f"<h2>{escape(table_title(table))}</h2>"
         f'<p class="meta">{meta}<br><span class="caption">{escape(raw.caption)}</span></p>'
         f'<div class="side"><div class="read">{lines_html(lines, table, findings, mentions)}'
-        f"{footnotes_html(raw.footnotes)}</div>"
+        f"{footnotes_html(raw.footnotes)}{extra}</div>"
         f'<div class="source">{figure_html(images)}</div></div></section>'
     )
 

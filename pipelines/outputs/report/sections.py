@@ -11,6 +11,7 @@ from projektpulje.extract import RawTable
 from projektpulje.extract.render import PageImages
 
 from .html import report_html, table_section_html
+from .checks import other_checks_html
 from .images import MAX_TABLES_WITH_IMAGES, table_images
 from .light import mentions_by_table
 from .lines import row_styles, table_to_lines
@@ -30,7 +31,9 @@ def by_table(rows: Sequence[dict]) -> dict[int | None, list[dict]]:
 def _concerns(finding: Mapping, table: NormalisedTable, raw: RawTable) -> bool:
     """A finding is about this table: its number, and (where it has one) a page of the table."""
     page = finding.get("page")
-    return finding["table_no"] == table.table_no and (page is None or page in (raw.pages or (raw.page,)))
+    # A printed number may repeat: a finding names its table's area too (an overview's, the area it names).
+    area = finding.get("area") in (None, "", table.area) or finding["kind"] == "overview_mismatch"
+    return finding["table_no"] == table.table_no and area and (page is None or page in (raw.pages or (raw.page,)))
 
 
 def analysis_to_plans(analysis: Analysis) -> list[tuple]:
@@ -57,7 +60,9 @@ def plans_to_html(plans: Sequence[tuple], pdf: Path, *, password: str | None = N
         for raw, table, totals, own_findings, own_mentions, wanted in plans:
             lines = table_to_lines(raw, table, totals)
             images = table_images(raw, row_styles(lines, own_findings), pages) if wanted else []
-            sections.append(table_section_html(raw, table, lines, own_findings, own_mentions, images))
+            sections.append(table_section_html(
+                raw, table, lines, own_findings, own_mentions, images, extra=other_checks_html(totals)
+            ))
     finally:
         pages.close()
     return sections

@@ -1,0 +1,161 @@
+"""Every table region accounted for: which regions are budget tables, which of those could not be read,
+and how many of the amounts printed in them were read.
+
+A region is a budget table when its header has a unit the vocabulary knows and year columns, or when its
+caption numbers it like one ("Tabel 4."). A budget table that cannot be read in full is an ``unread_table``
+finding and the rest of the document is still read; any other region (a table of contents, a list of
+grants in an appendix) is listed in the report as not read, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from projektpulje.extract import RawTable, TableError
+
+from .normalise import NormalisedTable, header_to_unit_and_years, normalise_table
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class NotRead:
+    """A table region left out of items.csv and totals.csv, and why.
+
+    ``budget`` is True for a budget table that could not be read (an ``unread_table`` finding), False for a
+    region that is not a budget table. ``seen`` is what the region showed (its header cells), for --debug."""
+
+    source: str
+    page: int
+    caption: str
+    reason: str
+    amounts: int
+    budget: bool
+    table_no: int | None = None
+    seen: str = ""
+    budget_header: bool = False  # its header has a unit the vocabulary knows over year columns
+
+    def describe(self) -> str:
+        """One line for people: where, what and why."""
+        caption = f" ('{self.caption}')" if self.caption else ""
+        what = f"table {self.table_no}" if self.table_no is not None else "a table-like region"
+        return f"{self.source}, page {self.page}: {what}{caption} was not read: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Accounting:
+    """The tables read, the regions not read, and the amounts printed in the budget tables."""
+
+    tables: tuple[NormalisedTable, ...]
+    raws: tuple[RawTable, ...]
+    not_read: tuple[NotRead, ...]
+
+    @property
+    def unread(self) -> tuple[NotRead, ...]:
+        return tuple(n for n in self.not_read if n.budget)
+
+    @property
+    def others(self) -> tuple[NotRead, ...]:
+        return tuple(n for n in self.not_read if not n.budget)
+
+    @property
+    def is_budget_document(self) -> bool:
+        """Whether any table was read, or a table with a budget header could not be: a document whose only
+        candidates are captioned tables without a budget unit (a statistics report) has no budget table."""
+        return bool(self.tables) or any(n.budget_header for n in self.unread)
+
+    @property
+    def amounts_read(self) -> int:
+        return sum(raw_to_amounts(raw) for raw in self.raws)
+
+    @property
+    def amounts_printed(self) -> int:
+        return self.amounts_read + sum(n.amounts for n in self.unread)
+
+
+def raw_to_amounts(raw: RawTable) -> int:
+    """The amounts printed in a table region: its non-empty value cells below the header."""
+    return sum(1 for row in raw.rows for value in row.values if value.strip())
+
+
+def numbered_caption(caption: str, *, vocab: Vocabulary) -> int | None:
+    """The number a caption gives its table ("Tabel 4. …" → 4), or None."""
+    match = re.match(vocab.caption_pattern, caption.strip(), re.IGNORECASE)
+    return int(match.group("number")) if match else None
+
+
+def has_budget_header(raw: RawTable, *, vocab: Vocabulary) -> bool:
+    """Whether the region's header has a unit the vocabulary knows over year columns."""
+    if not raw.header:
+        return False
+    try:
+        header_to_unit_and_years(raw.header, vocab=vocab, where="", caption=raw.caption, preamble=raw.preamble)
+    except TableError:
+        return False
+    return True
+
+
+def region_to_rejection(raw: RawTable, *, vocab: Vocabulary) -> str | None:
+    """None for a budget table; otherwise why the region is not one (no document text quoted)."""
+    if numbered_caption(raw.caption, vocab=vocab) is not None or has_budget_header(raw, vocab=vocab):
+        return None
+    if not raw.header:
+        return "it has no header row with a unit and year columns, and no table caption"
+    return "its header has no budget unit (such as 1.000 kr.) over year columns, and it has no table caption"
+
+
+def _seen(raw: RawTable) -> str:
+    header = " | ".join(raw.header) if raw.header else "no header row"
+    return f"header: {header}; {len(raw.rows)} rows"
+
+
+def error_to_reason(error: TableError, *, where: str) -> str:
+    """A reading error's message without the place it names first (the finding names it in its columns)."""
+    text = str(error)
+    return text[len(where) + 2 :] if text.startswith((where + ": ", where + ", ")) else text
+
+
+def normalise_or_note(
+    raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = ""
+) -> NormalisedTable | NotRead:
+    """One budget table read in full, or the note that it could not be."""
+    try:
+        return normalise_table(raw, vocab=vocab, ordinal=ordinal, heading=heading)
+    except TableError as error:
+        number = numbered_caption(raw.caption, vocab=vocab) or ordinal
+        where = f"{raw.source}, page {raw.page}, table {number}"
+        return NotRead(
+            raw.source, raw.page, raw.caption, error_to_reason(error, where=where), raw_to_amounts(raw), True,
+            table_no=number, seen=_seen(raw), budget_header=has_budget_header(raw, vocab=vocab),
+        )
+
+
+def account_for_tables(
+    raws: Sequence[RawTable], *, vocab: Vocabulary, read: Callable[[list[tuple[int, RawTable]]], list]
+) -> Accounting:
+    """Every region: budget tables read (by `read`, which maps (ordinal, raw) pairs to normalise_or_note's
+    results, in order), budget tables not read, and other regions with the reason they are not budget tables."""
+    budget, others = [], []
+    for raw in raws:
+        reason = region_to_rejection(raw, vocab=vocab)
+        if reason is None:
+            budget.append(raw)
+        else:
+            others.append(NotRead(raw.source, raw.page, raw.caption, reason, raw_to_amounts(raw), False, seen=_seen(raw)))
+    results = read(list(enumerate(budget, start=1)))
+    tables = [r for r in results if isinstance(r, NormalisedTable)]
+    kept = [raw for raw, r in zip(budget, results) if isinstance(r, NormalisedTable)]
+    unread = [r for r in results if isinstance(r, NotRead)]
+    return Accounting(tuple(tables), tuple(kept), tuple(sorted([*unread, *others], key=lambda n: n.page)))
+
+
+def rejections_to_debug(not_read: Sequence[NotRead]) -> str:
+    """What each region showed and why it was not read, for --debug."""
+    return "".join(f"{n.describe()} [{n.seen}]\n" for n in not_read)
+
+
+def amounts_accounted(amounts: tuple[int, int]) -> str:
+    """'312 of 312 amounts in tables accounted for': read into items and totals, of all printed in budget tables."""
+    read, printed = amounts
+    return f"{read} of {printed} amounts in tables accounted for"
