@@ -56,6 +56,12 @@ class Document:
         return self.analysis.lines
 
     @property
+    def amounts(self) -> tuple[int, int]:
+        """Amounts printed in the budget tables: (read into items and totals, printed in all); the rest are in
+        unread_table findings."""
+        return self.analysis.amounts
+
+    @property
     def checks(self) -> int:
         """Stated subtotals and totals, each checked against the sum of its rows."""
         return len(self.analysis.totals)

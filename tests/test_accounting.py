@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from projektpulje.extract import RawRow, RawTable
-from projektpulje.budget.accounting import account_for_tables, amounts_accounted, normalise_or_note, unread_to_findings
-from projektpulje.audit.findings import finding
+from projektpulje.audit.findings import unread_to_findings
+from projektpulje.budget.accounting import account_for_tables, amounts_accounted, normalise_or_note
 
 from .test_normalise import raw_table
 
@@ -33,7 +33,7 @@ def test_a_budget_table_that_cannot_be_read_is_reported_and_the_rest_is_read(voc
     assert unread.reason == "row 'Analyser': '5OO' in an amount column is not a number"
     assert (accounting.amounts_read, accounting.amounts_printed) == (2, 5)
     assert amounts_accounted((2, 5)) == "2 of 5 amounts in tables accounted for"
-    (row,) = unread_to_findings(accounting.not_read, year=2021, finding=finding)
+    (row,) = unread_to_findings(accounting.not_read, year=2021)
     assert (row["kind"], row["table_no"], row["page"]) == ("unread_table", 4, 4)
     assert row["message"] == (
         "table 4 ('Tabel 4. Mobilitet - aktiviteter og forventet forbrug') was not read: row 'Analyser': '5OO' in an "

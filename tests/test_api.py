@@ -26,7 +26,8 @@ def test_read_pdf_gives_the_document_with_its_rows_checked(document):
     assert (len(document.items), len(document.totals), len(document.mentions)) == (49, 20, len(document.analysis.mentions))
     assert document.findings["kind"].tolist() == ["narrative_mismatch"]
     assert document.exit_code == 1
-    assert repr(document) == "<Document udmoentning-af-projektpuljen-2021.pdf: 7 tables, 49 lines, 20/20 checks ok, 1 finding>"
+    assert repr(document) == ("<Document udmoentning-af-projektpuljen-2021.pdf: 7 tables, 49 lines, 20/20 checks ok, "
+                              "69 of 69 amounts in tables accounted for, 1 finding>")
 
 
 def test_the_frames_hold_exact_amounts_that_add_up_to_each_stated_total(document):
