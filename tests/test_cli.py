@@ -109,7 +109,8 @@ def test_the_console_script_is_installed_and_writes_the_golden_files(tmp_path):
 def test_cross_check_reads_with_both_extractors_and_finds_no_disagreement_on_the_sample(tmp_path, capsys):
     assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q", "--cross-check"]) == 1
     out = capsys.readouterr().out
-    assert out == (f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok, 1 finding, cross-check: 69 of 69 cells agree "
+    assert out == (f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok, 69 of 69 amounts in tables accounted for, "
+                   f"1 finding, cross-check: 69 of 69 cells agree "
                    f"(pdfium, camelot) -> {tmp_path / STEM}\n")
     package = json.loads((tmp_path / STEM / "datapackage.json").read_text(encoding="utf-8"))
     assert package["projektpulje"]["cross_check"] == "69 of 69 cells agree (pdfium, camelot)"

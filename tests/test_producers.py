@@ -172,18 +172,17 @@ def test_the_command_reads_a_scan_with_ocr_and_refuses_it_without(tmp_path, caps
 
 
 def test_a_table_of_ocr_text_with_an_unreadable_amount_is_an_unread_table_finding_not_an_exit(vocab):
-    from projektpulje.extract import RawRow, RawTable, TableError
-    from projektpulje.audit.findings import unread_tables_to_findings
-    from projektpulje.stages.reading import _normalised_or_why_not
+    from projektpulje.audit.findings import unread_to_findings
+    from projektpulje.budget.accounting import normalise_or_note
+    from projektpulje.extract import RawRow, RawTable
 
     rows = tuple(RawRow(cells, 3, (0, 0, 1, 1)) for cells in [("Udviklingsmidler", ""), ("Analyser", "5x0"),
                                                                ("Formidling", "350")])
     table = RawTable("scan.pdf", 3, 1, "pdfium", (0, 0, 1, 1), ("1.000 kr.", "2021"), rows, caption="Tabel 6. Klima")
-    with pytest.raises(TableError):
-        _normalised_or_why_not(table, vocab=vocab, ordinal=1, tolerant=False)  # born-digital: the document stops
-    reason = _normalised_or_why_not(table, vocab=vocab, ordinal=1, tolerant=True)
-    assert reason == "scan.pdf, page 3, table 6, row 'Analyser': '5x0' in an amount column is not a number"
-    (finding,) = unread_tables_to_findings([(table, reason)], year=2021)
-    assert (finding["kind"], finding["page"]) == ("unread_table", 3)
-    assert finding["message"] == (f"scan.pdf, page 3, 'Tabel 6. Klima': not read ({reason}); "
-                                  "its 2 amounts are in no output file")
+    note = normalise_or_note(table, vocab=vocab, ordinal=1)
+    assert (note.budget, note.table_no, note.amounts) == (True, 6, 2)
+    assert note.reason == "row 'Analyser': '5x0' in an amount column is not a number"
+    (finding,) = unread_to_findings([note], year=2021)
+    assert (finding["kind"], finding["page"], finding["table_no"]) == ("unread_table", 3, 6)
+    assert finding["message"] == ("table 6 ('Tabel 6. Klima') was not read: row 'Analyser': '5x0' in an amount column "
+                                  "is not a number; its 2 amounts are not in items.csv or totals.csv")

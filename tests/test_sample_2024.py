@@ -30,7 +30,7 @@ def test_2024_reads_exactly(rendering, extractor, tmp_path):
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (2, 7, 26, 27, 1)
     assert result.amounts == (46, 46)
     assert differing_files(result.out_dir, GOLDEN / f"{STEM}-{rendering}") == []
-    assert result.skipped == (
+    assert result.analysis.skipped == (
         f"{STEM}-{rendering}.pdf, page 2: a table-like region was not read: it has no header row with a unit and "
         "year columns, and no table caption",
     )
@@ -62,7 +62,7 @@ def test_a_table_in_an_unknown_unit_is_an_unread_table_and_the_rest_is_read(extr
     pdf = UNREAD / "2024-unread-reportlab.pdf"
     result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.amounts, result.exit_code) == (1, 5, (30, 46), 1)
-    (finding,) = result.findings
+    (finding,) = result.analysis.findings
     assert finding["kind"] == "unread_table" and (finding["table_no"], finding["page"]) == (2, 1)
     assert finding["message"] == (
         "table 2 ('Tabel 2. Klima og miljø - aktiviteter og forventet forbrug') was not read: the header has no unit "
@@ -130,7 +130,7 @@ def test_an_overview_table_is_checked_against_the_area_tables(rendering, extract
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (3, 7, 33, 36, 1)
     assert result.amounts == (55, 55)
     assert differing_files(result.out_dir, GOLDEN / f"{STEM_OVERVIEW}-{rendering}") == []
-    assert [s.split(": ", 1)[1] for s in result.skipped] == [
+    assert [s.split(": ", 1)[1] for s in result.analysis.skipped] == [
         "a table-like region was not read: it has no header row with a unit and year columns, and no table caption"
     ] * 2  # the contents page and the appendix
 
