@@ -24,7 +24,7 @@ from .layout.marks import CONFUSED_MARKS
 from .layout.headers import cells_are_header
 from .model import ExtractedDocument, RawRow
 from .pdf_input import check_pdf_file, rebuilt_for_pdfminer
-from .pdfplumber_extractor import read_pages
+from .plumber_pages import read_pages
 from .text import normalise_text
 
 NAME = "camelot"
@@ -218,5 +218,5 @@ def extract(
         for page, layout in zip(pages, layouts):
             if layout.regions:
                 _read_regions(readable, page, layout.regions, password=password)
-    tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME)
+    tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME, settings=settings)
     return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=repairs)

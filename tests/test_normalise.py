@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from projektpulje.extract import RawRow, RawTable, TableError
-from projektpulje.budget.normalise import caption_to_number_and_area, normalise_table, rows_to_logical_rows
+from projektpulje.budget.logical_rows import rows_to_logical_rows
+from projektpulje.budget.normalise import caption_to_number_and_area, normalise_table
 
 
 def raw_table(rows, *, header=("1.000 kr.", "2021"), caption="Tabel 3. Klima - aktiviteter og forventet forbrug",

@@ -105,6 +105,21 @@ def test_the_cycle_finder_finds_a_cycle():
     assert cycle_in({"a": {"b"}, "b": set()}) == []
 
 
+def test_no_module_outside_samples_is_over_400_lines():
+    tracked = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    paths = [ROOT / p for p in tracked if not p.startswith("samples/")] or list(modules().values())
+    long = {str(p.relative_to(ROOT)): n for p in paths if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
+
+
+def test_no_extractor_imports_another():
+    known = modules()
+    extractors = {name for name in known if name.endswith("_extractor")}
+    assert len(extractors) == 3
+    imports = {name: imported_modules(name, known[name], set(known)) & extractors for name in extractors}
+    assert imports == {name: set() for name in extractors}
+
+
 # --- installed, not editable ------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from projektpulje.extract import InputError
 from projektpulje.extract import pdfium_extractor as pdfium
-from projektpulje.extract import pdfplumber_extractor
+from projektpulje.extract import plumber_pages
 
 from .conftest import FIXTURES, SAMPLE_2021, SAMPLES, SCAN_2021
 
@@ -104,7 +104,7 @@ def words_and_rules(page) -> tuple[list[tuple], list[tuple]]:
 
 def assert_same_content(pdf: Path, index: int) -> None:
     with pdfplumber.open(pdf) as document:
-        expected = pdfplumber_extractor.page_to_content(document.pages[index])
+        expected = plumber_pages.page_to_content(document.pages[index])
     got = pdfium.read_pages(pdf)[index]
     assert (got.number, got.width, got.height) == pytest.approx((expected.number, expected.width, expected.height))
     (expected_words, expected_rules), (got_words, got_rules) = words_and_rules(expected), words_and_rules(got)

@@ -15,6 +15,8 @@ and footnote patterns come in through ``ExtractSettings``.
 """
 
 from .geometry import (
+    MIN_RULE_HEIGHT,
+    MIN_RULE_WIDTH,
     VALUE_PATTERN,
     YEAR_PATTERN,
     Column,
@@ -42,6 +44,8 @@ from .tables import (
 )
 
 __all__ = [
+    "MIN_RULE_HEIGHT",
+    "MIN_RULE_WIDTH",
     "VALUE_PATTERN", "YEAR_PATTERN", "Column", "ExtractSettings", "Line", "PageContent", "PageLayout", "Region",
     "Rule", "VerticalRule", "Word", "cannot_continue", "layouts_to_tables", "line_to_cells", "line_to_value_words",
     "lines_to_columns", "lines_to_regions", "page_to_layout", "pages_to_furniture", "pages_to_layouts",

@@ -15,6 +15,9 @@ DEFAULT_CELL_GAP_EM = 0.9
 MIN_WORD_GAP_EM = 0.15  # less than this between two words and they are one
 DEFAULT_MIN_COLUMN_VALUES = 3
 DEFAULT_FURNITURE_BAND = 0.1
+# A drawn stroke is a rule of a table from these sizes (points); shorter ones are underlines or glyph parts.
+MIN_RULE_WIDTH = 15.0
+MIN_RULE_HEIGHT = 4.0
 # A value: digits with group/decimal separators, an optional sign, an optional
 # footnote marker; or a lone dash for "nothing planned".
 VALUE_PATTERN = re.compile(

@@ -273,23 +273,24 @@ def attach_notes(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> t
     return [" ".join(c) for c in captions], footnotes
 
 
-def _continues_overleaf(previous: Region, part: Region) -> bool | None:
+def _continues_overleaf(previous: Region, part: Region, *, cell_gap_em: float) -> bool | None:
     """Evidence for the first row on a new page: the layout of the last line overleaf still tells
     a new row by its indent or by a first word that would have fitted; a gap or a rule does not."""
     first = next((line for line in part.lines if line.bbox == part.rows[0].bbox), None)
     if first is None or not previous.lines:
         return None
     columns = previous.columns or part.columns
-    labels = [w for line in (*previous.lines, *part.lines) for w in label_words(line, columns, cell_gap_em=DEFAULT_CELL_GAP_EM)]
+    labels = [w for line in (*previous.lines, *part.lines) for w in label_words(line, columns, cell_gap_em=cell_gap_em)]
     limit = max((w.x1 for w in labels), default=0.0)
     upper = previous.lines[-1]
-    if cannot_continue(upper, first, columns=columns, limit=limit, cell_gap_em=DEFAULT_CELL_GAP_EM):
+    if cannot_continue(upper, first, columns=columns, limit=limit, cell_gap_em=cell_gap_em):
         return False
     return None
 
 
 def regions_to_tables(
-    regions: Sequence[Region], notes: Sequence[Note], *, source: str, extractor: str
+    regions: Sequence[Region], notes: Sequence[Note], *, source: str, extractor: str,
+    cell_gap_em: float = DEFAULT_CELL_GAP_EM,
 ) -> list[RawTable]:
     """Join continued tables, attach captions and footnotes, and freeze the result."""
     chains = merge_continued(sorted(regions, key=lambda r: (r.page, r.top)))
@@ -303,7 +304,7 @@ def regions_to_tables(
         for previous, part in zip([None, *chain], chain):
             part_rows = list(part.rows)
             if previous is not None and rows and part_rows:
-                part_rows[0] = replace(part_rows[0], continues=_continues_overleaf(previous, part))
+                part_rows[0] = replace(part_rows[0], continues=_continues_overleaf(previous, part, cell_gap_em=cell_gap_em))
             rows.extend(part_rows)
         tables.append(
             RawTable(
@@ -349,12 +350,12 @@ def pages_to_layouts(pages: Sequence[PageContent], *, settings: ExtractSettings)
 
 
 def layouts_to_tables(
-    layouts: Sequence[PageLayout], *, source: str, extractor: str
+    layouts: Sequence[PageLayout], *, source: str, extractor: str, settings: ExtractSettings
 ) -> tuple[list[RawTable], list[TextLine]]:
     regions = [r for layout in layouts for r in layout.regions]
     notes = [n for layout in layouts for n in layout.notes]
     text = [t for layout in layouts for t in layout.text]
-    return regions_to_tables(regions, notes, source=source, extractor=extractor), text
+    return regions_to_tables(regions, notes, source=source, extractor=extractor, cell_gap_em=settings.cell_gap_em), text
 
 
 def region_is_ruled(region: Region, page: PageContent) -> bool:
@@ -370,4 +371,5 @@ def pages_to_tables(
     pages: Sequence[PageContent], *, source: str, extractor: str, settings: ExtractSettings
 ) -> tuple[list[RawTable], list[TextLine]]:
     """The whole chain for a document whose pages are already read."""
-    return layouts_to_tables(pages_to_layouts(pages, settings=settings), source=source, extractor=extractor)
+    return layouts_to_tables(pages_to_layouts(pages, settings=settings), source=source, extractor=extractor,
+                             settings=settings)

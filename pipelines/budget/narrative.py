@@ -17,7 +17,8 @@ from typing import Sequence
 
 from projektpulje.extract import RawTable, TextLine
 
-from projektpulje.budget.normalise import CONNECTING_WORDS, NormalisedTable, join_printed_lines
+from projektpulje.budget.logical_rows import CONNECTING_WORDS, join_printed_lines
+from projektpulje.budget.normalise import NormalisedTable
 
 # Verbs and nouns of allocating money; a sentence without one states no budget amount.
 ALLOCATION_STEMS = ("afsæt", "afsat", "bevilg", "bevilling", "bevilget", "omprioriter", "omdisponer", "anvendes")
