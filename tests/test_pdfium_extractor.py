@@ -10,7 +10,7 @@ import pytest
 
 from projektpulje.extract import InputError
 from projektpulje.extract import pdfium_extractor as pdfium
-from projektpulje.extract import plumber_pages
+from projektpulje.extract import pdfium_paths, plumber_pages
 
 from .conftest import FIXTURES, SAMPLE_2021, SAMPLES, SCAN_2021
 
@@ -205,16 +205,16 @@ def test_a_line_is_read_left_to_right_whatever_order_it_was_drawn_in():
     ],
 )
 def test_subpaths_are_read_as_pdfminer_reads_them(ops, shape):
-    found = pdfium.subpath_to_shape(ops)
+    found = pdfium_paths.subpath_to_shape(ops)
     assert (found[0] if found else None) == shape
 
 
 def test_a_rectangle_gives_four_edges_and_short_or_slanted_ones_are_no_rules():
-    edges = pdfium.shape_to_edges("rect", [(10, 10), (110, 10), (110, 40), (10, 40), (10, 10)], 100.0)
+    edges = pdfium_paths.shape_to_edges("rect", [(10, 10), (110, 10), (110, 40), (10, 40), (10, 10)], 100.0)
     assert edges == [
-        pdfium.Edge("h", 10, 60, 110, 60), pdfium.Edge("h", 10, 90, 110, 90),
-        pdfium.Edge("v", 10, 60, 10, 90), pdfium.Edge("v", 110, 60, 110, 90),
+        pdfium_paths.Edge("h", 10, 60, 110, 60), pdfium_paths.Edge("h", 10, 90, 110, 90),
+        pdfium_paths.Edge("v", 10, 60, 10, 90), pdfium_paths.Edge("v", 110, 60, 110, 90),
     ]
-    short = pdfium.shape_to_edges("rect", [(0, 0), (10, 0), (10, 2), (0, 2), (0, 0)], 100.0)
-    slanted = pdfium.shape_to_edges("curve", [(0, 0), (30, 10)], 100.0)
-    assert pdfium.edges_to_rules(short + slanted) == ((), ())
+    short = pdfium_paths.shape_to_edges("rect", [(0, 0), (10, 0), (10, 2), (0, 2), (0, 0)], 100.0)
+    slanted = pdfium_paths.shape_to_edges("curve", [(0, 0), (30, 10)], 100.0)
+    assert pdfium_paths.edges_to_rules(short + slanted) == ((), ())
