@@ -12,10 +12,10 @@ from pathlib import Path
 from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
 from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
 
-from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, run_options_problem, tool_version
+from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, run_options_problem
 from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch
 from projektpulje.outputs.files import parquet_available, write_combined, xlsx_available
-from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
+from projektpulje.settings import BUNDLED_SAMPLE, VERSION, RunSettings
 
 RUN_HELP = """\
 Extract every budget table of each PDF into DIR/<pdf stem>/ (items.csv, totals.csv,
@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="projektpulje",
         description="Turn 'Udmøntning af projektpuljen' PDFs into tidy, reconciled budget CSVs.",
     )
-    parser.add_argument("--version", action="version", version=f"projektpulje {tool_version()}")
+    parser.add_argument("--version", action="version", version=f"projektpulje {VERSION}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser(
         "run",

@@ -1,4 +1,4 @@
-"""What the command checks before any work, and how it says so: options, the version, an interrupted run."""
+"""What the command checks before any work, and how it says so: options, finding lines, an interrupted run."""
 
 from __future__ import annotations
 
@@ -6,15 +6,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from projektpulje.settings import VERSION
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 FINDING_LINES = 5  # finding lines per document on stderr; the rest are in its findings.csv
-
-
-def tool_version() -> str:
-    """projektpulje's version."""
-    return VERSION
 
 
 def _nearest_existing(path: Path) -> Path:

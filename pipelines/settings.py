@@ -30,3 +30,8 @@ class RunSettings:
     formats: tuple[str, ...] = ("csv",)
     processes: int = 1  # processes that may share the work on one long document
     tables_per_process: int = 20  # fewer tables are not worth a process of their own
+
+    @property
+    def second_extractor(self) -> str:
+        """The extractor --cross-check compares with: camelot, or pdfplumber when camelot is the first."""
+        return next(name for name in ("camelot", "pdfplumber") if name != self.extractor)

@@ -69,3 +69,10 @@ def test_captioned_tables_without_a_budget_unit_alone_make_no_budget_document(vo
     assert unread.reason == "the header has no unit the vocabulary knows (such as 1.000 kr.)"
     odd = raw_table([("Udviklingsmidler", ""), ("Analyser", "5OO")])  # a budget header, a cell that is no number
     assert account_for_tables([odd], vocab=vocab, read=read_in_order(vocab)).is_budget_document
+
+
+def test_an_unread_table_keeps_its_printed_number_even_0_and_an_unnumbered_one_its_position(vocab):
+    bad = [("Udviklingsmidler", ""), ("Analyser", "5OO"), ("Total", "500")]
+    zero = normalise_or_note(raw_table(bad, caption="Tabel 0. Samlet oversigt"), vocab=vocab, ordinal=7)
+    unnumbered = normalise_or_note(raw_table(bad, caption=""), vocab=vocab, ordinal=7)
+    assert (zero.table_no, unnumbered.table_no) == (0, 7)

@@ -53,7 +53,7 @@ def test_an_out_that_cannot_be_written_is_refused_naming_the_option(capsys):
 def test_the_version_is_that_of_the_installed_package():
     from importlib.metadata import version
 
-    from projektpulje.console import VERSION
+    from projektpulje.settings import VERSION
 
     assert VERSION == version("projektpulje")
 

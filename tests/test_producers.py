@@ -171,7 +171,7 @@ def test_the_command_reads_a_scan_with_ocr_and_refuses_it_without(tmp_path, caps
     assert (tmp_path / SCAN_2021.stem / "items.csv").read_bytes() == (GOLDEN / SCAN_2021.stem / "items.csv").read_bytes()
 
 
-def test_a_table_of_ocr_text_with_an_unreadable_amount_is_an_unread_table_finding_not_an_exit(vocab):
+def test_a_table_with_an_unreadable_amount_is_an_unread_table_finding_not_an_exit(vocab):
     from projektpulje.audit.findings import unread_to_findings
     from projektpulje.budget.accounting import normalise_or_note
     from projektpulje.extract import RawRow, RawTable

@@ -9,13 +9,12 @@ grants in an appendix) is listed in the report as not read, with the reason.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from projektpulje.extract import RawTable, TableError
 
-from .normalise import NormalisedTable, header_to_unit_and_years, normalise_table
+from .normalise import NormalisedTable, caption_to_number_and_area, header_to_unit_and_years, normalise_table
 from .vocabulary import Vocabulary
 
 
@@ -79,12 +78,6 @@ def raw_to_amounts(raw: RawTable) -> int:
     return sum(1 for row in raw.rows for value in row.values if value.strip())
 
 
-def numbered_caption(caption: str, *, vocab: Vocabulary) -> int | None:
-    """The number a caption gives its table ("Tabel 4. …" → 4), or None."""
-    match = re.match(vocab.caption_pattern, caption.strip(), re.IGNORECASE)
-    return int(match.group("number")) if match else None
-
-
 def has_budget_header(raw: RawTable, *, vocab: Vocabulary) -> bool:
     """Whether the region's header has a unit the vocabulary knows over year columns."""
     if not raw.header:
@@ -98,7 +91,7 @@ def has_budget_header(raw: RawTable, *, vocab: Vocabulary) -> bool:
 
 def region_to_rejection(raw: RawTable, *, vocab: Vocabulary) -> str | None:
     """None for a budget table; otherwise why the region is not one (no document text quoted)."""
-    if numbered_caption(raw.caption, vocab=vocab) is not None or has_budget_header(raw, vocab=vocab):
+    if caption_to_number_and_area(raw.caption, vocab=vocab)[0] is not None or has_budget_header(raw, vocab=vocab):
         return None
     if not raw.header:
         return "it has no header row with a unit and year columns, and no table caption"
@@ -123,7 +116,8 @@ def normalise_or_note(
     try:
         return normalise_table(raw, vocab=vocab, ordinal=ordinal, heading=heading)
     except TableError as error:
-        number = numbered_caption(raw.caption, vocab=vocab) or ordinal
+        printed = caption_to_number_and_area(raw.caption, vocab=vocab)[0]
+        number = ordinal if printed is None else printed  # a printed 0 stays 0
         where = f"{raw.source}, page {raw.page}, table {number}"
         return NotRead(
             raw.source, raw.page, raw.caption, error_to_reason(error, where=where), raw_to_amounts(raw), True,

@@ -9,11 +9,6 @@ from __future__ import annotations
 from projektpulje.settings import VERSION, RunSettings
 
 
-def cross_check_extractor(extractor: str) -> str:
-    """The extractor that gives the second opinion: camelot, or pdfplumber when camelot is the first."""
-    return next(name for name in ("camelot", "pdfplumber") if name != extractor)
-
-
 def run_options(settings: RunSettings) -> dict:
     """The options that shape the outputs (never the password: only whether one was given)."""
     return {
@@ -28,7 +23,7 @@ def provenance(settings: RunSettings, *, cross_check: str = "") -> dict:
     """The run's provenance; `cross_check` is the verdict ("49 of 49 cells agree"), empty without one."""
     extractors = [settings.extractor]
     if settings.cross_check:
-        extractors.append(cross_check_extractor(settings.extractor))
+        extractors.append(settings.second_extractor)
     described = {"tool": "projektpulje", "version": VERSION, "options": run_options(settings),
                  "extractors": extractors}
     if cross_check:

@@ -25,7 +25,7 @@ from projektpulje.stages.reading import Reading, read_document, read_tables
 
 def second_opinion(pdf: Path, tables: list[NormalisedTable], *, settings: RunSettings) -> tuple[list[dict], str]:
     """The other extractor's reading, compared cell by cell with the first: the findings, and the verdict."""
-    other = next(name for name in ("camelot", "pdfplumber") if name != settings.extractor)
+    other = settings.second_extractor
     names = (settings.extractor, other)
     try:
         others = read_tables(pdf, settings=settings, extractor=other).tables

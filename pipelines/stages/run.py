@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
@@ -26,12 +25,10 @@ def run_document(
     pdf: Path,
     *,
     settings: RunSettings,
-    progress: Callable[[str], None] = lambda message: None,
     draft: Document | None = None,
 ) -> Document:
     """Check one PDF's first-stage document (made here unless given) and write its folder, only once all of it
     is done."""
-    progress(f"reading {pdf}")
     draft = draft or draft_document(pdf, settings=settings)
     return draft.written(settings.out_dir)
 
