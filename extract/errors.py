@@ -25,3 +25,19 @@ class InternalError(ProjektpuljeError):
     """A fault of projektpulje itself, not of the input (a module missing from the installation, a bug)."""
 
     exit_code = EXIT_INTERNAL
+
+
+# The libraries that read a PDF's bytes. An unexpected exception raised inside one of them is taken to come
+# from the PDF (a file they cannot cope with); raised anywhere else, it is a fault of projektpulje.
+PDF_READER_PACKAGES = ("pdfminer", "pdfplumber", "pypdfium2", "camelot", "playa", "PIL", "cv2", "pypdf")
+
+
+def raised_by_pdf_reader(error: BaseException) -> bool:
+    """Whether the innermost Python frame of `error`'s traceback lies in a PDF reading library."""
+    tb = error.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    module = tb.tb_frame.f_globals.get("__name__", "")
+    return module.split(".")[0] in PDF_READER_PACKAGES

@@ -161,7 +161,8 @@ def command_run(args: argparse.Namespace) -> int:
         if outcome.error:
             if args.debug and outcome.detail:
                 print(outcome.detail, file=sys.stderr, end="")
-            print(f"projektpulje: error: {outcome.error}", file=sys.stderr)
+            kind = "internal error" if outcome.exit_code == EXIT_INTERNAL else "error"
+            print(f"projektpulje: {kind}: {outcome.error}", file=sys.stderr)
         else:
             print(outcome.summary)
     if database is not None:

@@ -90,6 +90,40 @@ def test_an_incomplete_installation_is_not_blamed_on_the_pdf(monkeypatch):
                              "(ModuleNotFoundError: No module named 'projektpulje.schemas'); reinstall it")
 
 
+def _raising_in(module_name: str):
+    """A stand-in for the first stage whose failure is raised from a frame of module `module_name`."""
+    code = compile("def failing(pdf, **options):\n    raise ValueError('bad value')\n", module_name, "exec")
+    namespace = {"__name__": module_name}
+    exec(code, namespace)
+    return namespace["failing"]
+
+
+def test_a_bug_of_projektpulje_while_reading_exits_3_and_is_not_blamed_on_the_pdf(monkeypatch):
+    monkeypatch.setattr("projektpulje.stages.ahead.draft_document", _raising_in("projektpulje.outputs.report.text"))
+    outcome = run_one(SAMPLE_2021, RunSettings())
+    assert outcome.exit_code == 3
+    assert outcome.error == (f"{SAMPLE_2021}: ValueError: bad value (a fault of projektpulje, not of the PDF; "
+                             "run with --debug for the traceback)")
+    assert "Traceback" in outcome.detail
+
+
+def test_a_pdf_library_failing_unexpectedly_is_the_pdf_that_cannot_be_read(monkeypatch):
+    monkeypatch.setattr("projektpulje.stages.ahead.draft_document", _raising_in("pdfminer.pdfparser"))
+    outcome = run_one(SAMPLE_2021, RunSettings())
+    assert outcome.exit_code == 2
+    assert outcome.error == (f"{SAMPLE_2021}: cannot be read (the PDF reader failed on it unexpectedly); "
+                             "run with --debug for details")
+
+
+def test_the_command_names_an_internal_error_as_such(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr("projektpulje.stages.ahead.draft_document", _raising_in("projektpulje.budget.normalise"))
+    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q", "--jobs", "1"]) == 3
+    assert capsys.readouterr().err == (
+        f"projektpulje: internal error: {SAMPLE_2021}: ValueError: bad value (a fault of projektpulje, not of the "
+        "PDF; run with --debug for the traceback)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("command", [[], ["run"], ["compare"]])
 def test_every_command_has_help_with_an_example(command, capsys):
     with pytest.raises(SystemExit) as done:

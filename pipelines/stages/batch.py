@@ -15,7 +15,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError
+from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError, raised_by_pdf_reader
 from projektpulje.extract.forked import CrashedError
 
 from projektpulje.document import Document
@@ -93,8 +93,14 @@ def run_document(pdf: Path, *, settings: RunSettings, page_progress: str = ""):
 UNEXPECTED_FAILURE = "cannot be read (the PDF reader failed on it unexpectedly); run with --debug for details"
 
 
+def internal_error(pdf: Path, what: str) -> str:
+    """The line for a fault of projektpulje itself while reading `pdf`: not blamed on the PDF."""
+    return f"{pdf}: {what} (a fault of projektpulje, not of the PDF; run with --debug for the traceback)"
+
+
 def run_one(pdf: Path, settings: RunSettings, *, page_progress: str = "") -> Outcome:
-    """One document, never raising: every failure becomes an Outcome with exit code 2."""
+    """One document, never raising: every failure becomes an Outcome, exit code 2 when the input is to blame
+    (a PDF library failing on it included), 3 when projektpulje is."""
     try:
         result = run_document(pdf, settings=settings, page_progress=page_progress)
     except ProjektpuljeError as error:
@@ -103,12 +109,15 @@ def run_one(pdf: Path, settings: RunSettings, *, page_progress: str = "") -> Out
     except ImportError as error:  # the installation, not the PDF
         message = f"{pdf}: projektpulje is not installed completely ({type(error).__name__}: {error}); reinstall it"
         return Outcome(pdf, EXIT_INTERNAL, error=message, detail=traceback.format_exc())
-    except CrashedError as error:  # a PDF that breaks a library in a way the library does not report
-        message = f"{pdf}: {UNEXPECTED_FAILURE}"
-        return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=error.detail)
-    except Exception:
-        message = f"{pdf}: {UNEXPECTED_FAILURE}"
-        return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=traceback.format_exc())
+    except CrashedError as error:  # failed in the process that read the PDF
+        if error.in_reader:  # a PDF that breaks a library in a way the library does not report
+            return Outcome(pdf, EXIT_UNUSABLE, error=f"{pdf}: {UNEXPECTED_FAILURE}", detail=error.detail)
+        return Outcome(pdf, EXIT_INTERNAL, error=internal_error(pdf, str(error)), detail=error.detail)
+    except Exception as error:
+        if raised_by_pdf_reader(error):
+            return Outcome(pdf, EXIT_UNUSABLE, error=f"{pdf}: {UNEXPECTED_FAILURE}", detail=traceback.format_exc())
+        message = internal_error(pdf, f"{type(error).__name__}: {error}")
+        return Outcome(pdf, EXIT_INTERNAL, error=message, detail=traceback.format_exc())
     return Outcome(
         pdf, result.exit_code, summary=result.summary(), out_dir=result.out_dir,
         notes=(*result.analysis.skipped, *finding_lines(result)),
