@@ -30,6 +30,7 @@ class RunSettings:
     formats: tuple[str, ...] = ("csv",)
     processes: int = 1  # processes that may share the work on one long document
     tables_per_process: int = 20  # fewer tables are not worth a process of their own
+    second_readings: bool = True  # a table that fails its own sums is read again by another extractor
 
     @property
     def second_extractor(self) -> str:

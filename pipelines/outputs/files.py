@@ -162,7 +162,7 @@ def _shared_provenance(folders: list[Path]) -> dict | None:
     made = []
     for folder in folders:
         package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-        made.append({k: v for k, v in package.get("projektpulje", {}).items() if k != "cross_check"})
+        made.append({k: v for k, v in package.get("projektpulje", {}).items() if k not in ("cross_check", "readings")})
     return made[0] if made and all(m == made[0] for m in made) else None
 
 

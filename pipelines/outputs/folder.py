@@ -48,7 +48,7 @@ def analysis_to_files(
         from .workbook import WORKBOOK_FILE, csvs_to_workbook
 
         files[WORKBOOK_FILE] = csvs_to_workbook(files)
-    made = provenance(settings, cross_check=analysis.cross_check)
+    made = provenance(settings, cross_check=analysis.cross_check, choices=analysis.choices)
     source = pdf.read_bytes()
     files["report.html"] = report_html(analysis, table_sections, name=pdf.name,
                                        provenance=provenance_with_source(made, source))

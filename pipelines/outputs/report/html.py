@@ -37,7 +37,7 @@ def summary_html(analysis: Analysis, name: str) -> str:
     ok = sum(t["status"] == "ok" for t in totals)
     roots = sum(is_root(f) for f in findings)
     lines = analysis.lines
-    extractor = analysis.raws[0].extractor if analysis.raws else ""
+    extractor = analysis.extractor or (analysis.raws[0].extractor if analysis.raws else "")
     cards = [
         ("tables", str(len(analysis.tables)), ""),
         ("budget lines", str(lines), ""),
@@ -51,6 +51,7 @@ def summary_html(analysis: Analysis, name: str) -> str:
     detail = f"{roots} root cause{'' if roots == 1 else 's'}, {len(findings) - roots} knock-on" if findings else "none"
     skipped = "".join(f"<li>{escape(s)}</li>" for s in analysis.skipped)
     repaired = "".join(f"<li>repaired: {escape(r)}</li>" for r in analysis.document.repairs)
+    chosen = "".join(f"<li>{escape(c.describe())}</li>" for c in analysis.choices)
     return (
         f'<header><h1>{escape(name)}</h1>'
         f'<p class="meta">{analysis.document.page_count} pages · read with {escape(extractor)} · '
@@ -61,6 +62,8 @@ def summary_html(analysis: Analysis, name: str) -> str:
         + f'<p class="meta" id="amounts">{escape(amounts_accounted(analysis.amounts))}.</p>'
         + (f'<p class="meta">Table regions not read:</p><ul class="skipped">{skipped}</ul>' if skipped else "")
         + (f'<ul class="repairs" id="repairs">{repaired}</ul>' if repaired else "")
+        + (f'<p class="meta">Read another way, since the first reading failed the table\'s own sums:</p>'
+           f'<ul class="readings" id="readings">{chosen}</ul>' if chosen else "")
         + "</header>"
     )
 
