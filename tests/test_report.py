@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from projektpulje.outputs.report import Line, analysis_to_html, danish_amount, line_html
+from projektpulje.outputs.report import ReportLine, analysis_to_html, danish_amount, line_html
 from projektpulje.stages.run import RunSettings, analyse
 
 from .conftest import FIXTURES, SAMPLES
@@ -265,7 +265,7 @@ def test_missing_chromium_fails_with_the_setup_hint(monkeypatch):
 
 
 def test_labels_are_escaped_and_amounts_printed_the_danish_way():
-    line = Line("item", "Tilskud <til> Æbelø & co.", "*", (Decimal("1500"),))
+    line = ReportLine("item", "Tilskud <til> Æbelø & co.", "*", (Decimal("1500"),))
     row = line_html(line, 1, [], [])
     assert "Tilskud &lt;til&gt; Æbelø &amp; co." in row and "<til>" not in row
     assert [danish_amount(Decimal(v)) for v in ("1500", "0.663", "-2500", "0", "1234567.5")] == [

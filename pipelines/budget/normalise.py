@@ -24,7 +24,6 @@ from projektpulje.budget.vocabulary import Vocabulary, label_key
 
 from projektpulje.budget.logical_rows import BULLET, LogicalRow, logical_rows_to_printed, rows_to_logical_rows, structural_kind
 
-YEAR = re.compile(r"^(?:19|20)\d\d$")
 TKR = Decimal(1000)
 MAX_UNIT_LINE = 30  # characters: "(Beløb i 1.000 kr.)" above a table, not a sentence  # amount_tkr is in 1.000 kr., the unit the documents state amounts in
 

@@ -16,7 +16,6 @@ from projektpulje.outputs.parquet import DECIMAL_PRECISION, DECIMAL_SCALE
 from projektpulje.outputs.typed import typed_rows
 from projektpulje.schemas.package import table_schema
 
-DEFAULT_DATABASE = "sqlite:///projektpulje.db"
 TABLES = ("items", "totals", "findings", "mentions")
 DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}  # psycopg 3, from the db extra
 

@@ -18,7 +18,7 @@ from projektpulje.schemas.findings import KIND_NAMES
 from . import images
 from .images import MAX_TABLES_WITH_IMAGES
 from .light import findings_filter_html
-from .lines import Line, is_root, line_findings, line_mentions, line_style
+from .lines import ReportLine, is_root, line_findings, line_mentions, line_style
 from .text import anchor, cell, danish_amount, missing, pages_text, printed_numbers, signed_amount, table_title
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def mention_note_html(mention: dict) -> str:
     )
 
 
-def line_html(line: Line, years: int, findings: Sequence[dict], mentions: Sequence[dict]) -> str:
+def line_html(line: ReportLine, years: int, findings: Sequence[dict], mentions: Sequence[dict]) -> str:
     """One <tr> of the table as read."""
     style = line_style(line, findings)
     classes = " ".join(c for c in (line.kind, "mismatch" if line.mismatch else "", style and f"flag {style}") if c)
@@ -140,7 +140,7 @@ def line_html(line: Line, years: int, findings: Sequence[dict], mentions: Sequen
 
 
 def lines_html(
-    lines: Sequence[Line], table: NormalisedTable, findings: Sequence[dict], mentions: Sequence[dict]
+    lines: Sequence[ReportLine], table: NormalisedTable, findings: Sequence[dict], mentions: Sequence[dict]
 ) -> str:
     years = max(len(table.years), 1)
     head = "".join(f'<th class="num">{y}</th>' for y in table.years) or '<th class="num">amount</th>'
@@ -178,7 +178,7 @@ def figure_html(images: Sequence[tuple[int, bytes, tuple[int, int]]]) -> str:
 def table_section_html(
     raw: RawTable,
     table: NormalisedTable,
-    lines: Sequence[Line],
+    lines: Sequence[ReportLine],
     findings: Sequence[dict],
     mentions: Sequence[dict],
     images: Sequence[tuple[int, bytes, tuple[int, int]]],
