@@ -170,3 +170,14 @@ def test_a_header_with_a_row_total_column_at_the_top_of_several_pages_is_each_ta
     assert [[r.label for r in t.rows] for t in tables] == [["Udviklingsmidler", "Analyser", "Formidling", "Møder",
                                                             "Total"]] * 2
     assert not any("I alt" in t.text for t in text)
+
+
+def test_a_sentence_across_the_value_columns_ending_in_another_tables_column_holds_no_value():
+    # justified prose up to the right margin, where a column of another page's table stands: "… i 2021."
+    prose = Line(tuple(words("Heraf er det godkendt at der omdisponeres midler til et årsværk i", 100, 100)
+                       + [Word("2021.", 430, 100, 455, 110, 10)]))
+    columns = [(380.0, 400.0), (430.0, 455.0)]
+    assert line_to_value_words(prose, cell_gap_em=0.9, columns=columns) == []
+    label = Line(tuple(words("Data og analyse", 50, 120) + [Word("50", 390, 120, 400, 130, 10)]
+                       + [Word("2021", 432, 120, 455, 130, 10)]))
+    assert [w.text for w in line_to_value_words(label, cell_gap_em=0.9, columns=columns)] == ["50", "2021"]
