@@ -39,7 +39,8 @@ MENTION_FIELDS = [
     {"name": "mention", "type": "string", "description": "The amount as printed, e.g. '0,537 mio. kr.'"},
     {"name": "amount_dkk", "type": "number", "unit": "DKK", "description": "The amount in DKK (unit: DKK)"},
     {"name": "tied_to", "type": "string", "description": "The budget line or group the sentence speaks of"},
-    {"name": "table_dkk", "type": "string", "description": "What the table says for it, in DKK"},
+    {"name": "table_dkk", "type": "number", "unit": "DKK",
+     "description": "What the table says for it in the year compared, in DKK (unit: DKK); empty when untied"},
     {"name": "status", "type": "string", "description": "agrees, contradicts or untied"},
     {"name": "sentence", "type": "string", "description": "The sentence"},
 ]

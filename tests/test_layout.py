@@ -142,3 +142,42 @@ def test_a_unit_on_its_own_line_above_the_year_header_is_the_tables_unit():
     assert (table.header, table.preamble) == (("", "2021"), "(1.000 kr.)")
     result = normalise_table(table, vocab=load_vocabulary(), ordinal=1)
     assert [(i.item, i.amount_dkk) for i in result.items] == [("Analyser", 500_000), ("Formidling", 350_000)]
+
+
+def _columns(label: str, values: tuple[str, ...], top: float, rights=(300, 360, 420)) -> list[Word]:
+    out = words(label, 50, top) if label else []
+    for value, right in zip(values, rights):
+        if value:
+            out.append(Word(value, right - CHAR * len(value), top, right, top + 10, 10))
+    return out
+
+
+def test_a_header_with_a_row_total_column_at_the_top_of_several_pages_is_each_tables_header():
+    # "I alt" ends the line, so it holds no values and repeats at the top of both pages like a running head
+    def page(number: int, area: str) -> PageContent:
+        return _page(number, [
+            _columns("1.000 kr.", ("2024", "2025"), 30) + words("I alt", 395, 30),
+            _columns("Udviklingsmidler", (), 42), _columns("Analyser", ("500", "400", "900"), 54),
+            _columns("Formidling", ("350", "", "350"), 66),
+            _columns("Møder", ("", "75", "75"), 78), _columns("Total", ("850", "475", "1.325"), 90),
+            words(f"Tabel {number}. {area} - aktiviteter og forventet forbrug", 50, 110),
+            words("Regionen afsætter desuden udviklingsmidler til analyser hvor der forventes behov for", 50, 130),
+        ])
+
+    tables, text = pages_to_tables([page(1, "Klima"), page(2, "Mobilitet")], source="x.pdf", extractor="test",
+                                   settings=SETTINGS)
+    assert [t.header for t in tables] == [("1.000 kr.", "2024", "2025", "I alt")] * 2
+    assert [[r.label for r in t.rows] for t in tables] == [["Udviklingsmidler", "Analyser", "Formidling", "Møder",
+                                                            "Total"]] * 2
+    assert not any("I alt" in t.text for t in text)
+
+
+def test_a_sentence_across_the_value_columns_ending_in_another_tables_column_holds_no_value():
+    # justified prose up to the right margin, where a column of another page's table stands: "… i 2021."
+    prose = Line(tuple(words("Heraf er det godkendt at der omdisponeres midler til et årsværk i", 100, 100)
+                       + [Word("2021.", 430, 100, 455, 110, 10)]))
+    columns = [(380.0, 400.0), (430.0, 455.0)]
+    assert line_to_value_words(prose, cell_gap_em=0.9, columns=columns) == []
+    label = Line(tuple(words("Data og analyse", 50, 120) + [Word("50", 390, 120, 400, 130, 10)]
+                       + [Word("2021", 432, 120, 455, 130, 10)]))
+    assert [w.text for w in line_to_value_words(label, cell_gap_em=0.9, columns=columns)] == ["50", "2021"]

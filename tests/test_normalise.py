@@ -84,6 +84,22 @@ def test_a_heading_without_dashes_groups_the_rows_up_to_the_subtotal(vocab):
     ]
 
 
+def test_a_line_moving_money_to_another_area_closes_the_group_above_it(vocab):
+    table = raw_table([
+        ("Udviklingsmidler", ""), ("Indstillet omprioriteret til den administrative pulje", ""),
+        (("Evaluering", "225", "200", "425"),), (("Omprioriteret til Trafik", "-150", "÷ 150", "-300"),),
+        (("Udviklingsmidler i alt", "75", "50", "125"),),
+    ], header=("1.000 kr.", "2024", "2025", "I alt"))
+    result = normalise_table(table, vocab=vocab, ordinal=1)
+    assert [(i.group, i.item, i.amount_tkr) for i in result.items] == [
+        ("Indstillet omprioriteret til den administrative pulje", "Evaluering", 225),
+        ("Indstillet omprioriteret til den administrative pulje", "Evaluering", 200),
+        ("", "Omprioriteret til Trafik", -150), ("", "Omprioriteret til Trafik", -150),
+    ]
+    assert [(t.group, t.item) for t in result.row_totals][:2] == [
+        ("Indstillet omprioriteret til den administrative pulje", "Evaluering"), ("", "Omprioriteret til Trafik")]
+
+
 def test_rows_the_layout_joins_are_one_label_with_one_space(vocab):
     table = raw_table([
         ("Tilskudsmidler", ""),

@@ -110,17 +110,17 @@ def page_to_layout(
         else:
             extend_region_upwards(region, kinded)
             region.rows = region_to_rows(region, page.rules, settings=settings)
-    content = [id(k.line) for k in kinded if k.kind != "furniture"]
+    in_regions = {id(line) for region in regions for line in region.lines}
+    content = [id(k.line) for k in kinded if k.kind != "furniture" or id(k.line) in in_regions]
     for region in regions:
         region.open_top = content.index(id(region.lines[0])) == 0
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
     notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
-    in_tables = {id(line) for region in regions for line in region.lines}
     note_kind = {id(line): note.kind for note in notes for line in note.lines}
     text = [
         TextLine(k.line.text, page.number, k.line.bbox, k.line.size, note_kind.get(id(k.line), "text"))
         for k in kinded
-        if id(k.line) not in in_tables and k.kind != "furniture"
+        if id(k.line) not in in_regions and k.kind != "furniture"
     ]
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
 
@@ -146,6 +146,12 @@ def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> lis
     return [(p, None) for p in parts if p.lines]
 
 
+# A table's header (and the section heading under it) may repeat at the top of several pages, each table there
+# starting a page, and so read as page furniture; right above the values and over their columns it is the
+# table's header all the same.
+HEADER_KINDS = ("text", "furniture")
+
+
 def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
     """The header line standing above the region's first value line (over label-only lines, such as a
     section heading), its cells, and those label lines; None if there is none."""
@@ -155,11 +161,11 @@ def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSet
     lower = first
     for at in range(index - 1, -1, -1):
         k = kinded[at]
-        if k.kind != "text":
+        if k.kind not in HEADER_KINDS:
             return None
         above = []
         for j in range(at, max(at - MAX_HEADER_LINES, -1), -1):
-            if kinded[j].kind != "text":
+            if kinded[j].kind not in HEADER_KINDS:
                 break
             above.append(kinded[j].line)
         found = header_line_above(

@@ -233,6 +233,8 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
                 state.after_heading = True
             continue
         state.after_heading = False
+        if kind is None and state.group and (state.group_by_bullets and not row.bullet or vocab.is_reallocation(label)):
+            state.close_groups()
         year_values, printed_total = split_row_values(row.values, total_at)
         amounts = [_parse_amount(v, where=row_where) for v in year_values]
         if printed_total is not None:
@@ -262,8 +264,6 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
             state.close_groups()
             state.after_subtotal = True
             continue
-        if state.group and state.group_by_bullets and not row.bullet:
-            state.close_groups()
         for year, (amount, amount_marker) in zip(years, amounts):
             marker = label_marker or amount_marker
             items.append(

@@ -208,7 +208,7 @@ def mentions_html(mentions: Sequence[dict], titles: Mapping) -> str:
         f'<tr class="{escape(m["status"])}"><td class="status">{cell(m["status"])}</td>'
         f'<td>{table_link(m["table_no"], titles)}</td>'
         f'<td class="num">{cell(m["page"])}</td><td class="nowrap">{cell(m["mention"])}</td>'
-        f'<td>{cell(m["tied_to"])}</td><td class="num">{danish_amount(m["table_dkk"]) if m["table_dkk"] else ""}</td>'
+        f'<td>{cell(m["tied_to"])}</td><td class="num">{danish_amount(m["table_dkk"])}</td>'
         f'<td class="sentence">{cell(m["sentence"])}</td></tr>'
         for m in mentions
     )
