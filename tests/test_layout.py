@@ -17,6 +17,7 @@ from projektpulje.extract.layout import (
 
 CHAR = 5.0  # width of one character at size 10
 SETTINGS = ExtractSettings(caption_pattern=r"^\s*Tabel\s+\d+")
+FOOTNOTES = ExtractSettings(caption_pattern=r"^\s*Tabel\s+\d+", footnote_pattern=r"^\s*(?P<marker>\d{1,2}\))\s*(?P<text>\S.*)$")
 
 
 def words(text: str, x0: float, top: float, size: float = 10.0) -> list[Word]:
@@ -142,3 +143,52 @@ def test_a_unit_on_its_own_line_above_the_year_header_is_the_tables_unit():
     assert (table.header, table.preamble) == (("", "2021"), "(1.000 kr.)")
     result = normalise_table(table, vocab=load_vocabulary(), ordinal=1)
     assert [(i.item, i.amount_dkk) for i in result.items] == [("Analyser", 500_000), ("Formidling", 350_000)]
+
+
+def _footnote(text: str, top: float) -> list[Word]:
+    return words(text, 50, top, size=8.0)
+
+
+def test_a_table_over_three_pages_with_footnotes_at_each_foot_comes_back_as_one():
+    # the footnotes sit at the foot of the page, under the table's last line there: the table still goes on
+    page1 = _page(1, [words("Sundhed - aktiviteter og forventet forbrug", 50, 600), row("1.000 kr.", "2022", 620),
+                      row("Tilskudsmidler", "", 632), row("Analyser 1)", "500", 644), row("Formidling", "350", 656),
+                      _footnote("1) Er bevilget af regionsrådet i november 2021.", 740)])
+    page2 = _page(2, [row("1.000 kr.", "2022", 60), row("Møder", "250", 72), row("Kontingent 2)", "50", 84),
+                      _footnote("2) Regionsrådet godkendte i november 2021 et tilskud på 2 mio. kr.", 740),
+                      _footnote("som del af overdragelsen.", 750)])
+    page3 = _page(3, [row("1.000 kr.", "2022", 60), row("Tilskudsmidler i alt", "1.150", 72),
+                      row("Total", "1.150", 84)])
+    tables, _ = pages_to_tables([page1, page2, page3], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    (table,) = tables
+    assert table.pages == (1, 2, 3)
+    assert [r.label for r in table.rows] == [
+        "Tilskudsmidler", "Analyser 1)", "Formidling", "Møder", "Kontingent 2)", "Tilskudsmidler i alt", "Total",
+    ]
+    assert table.footnotes == (
+        "1) Er bevilget af regionsrådet i november 2021.",
+        "2) Regionsrådet godkendte i november 2021 et tilskud på 2 mio. kr. som del af overdragelsen.",
+    )
+
+
+def test_a_table_ending_above_the_page_foot_footnote_does_not_take_the_next_pages_table():
+    page1 = _page(1, [row("1.000 kr.", "2022", 600), row("Analyser 1)", "500", 612), row("Total", "500", 624),
+                      _footnote("1) Er bevilget af regionsrådet i november 2021.", 740)])
+    page2 = _page(2, [words("Kultur - aktiviteter og forventet forbrug", 50, 60), row("1.000 kr.", "2022", 72),
+                      row("Formidling", "350", 84), row("Total", "350", 96)])
+    tables, _ = pages_to_tables([page1, page2], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    assert [t.pages for t in tables] == [(1,), (2,)]
+    assert tables[0].footnotes == ("1) Er bevilget af regionsrådet i november 2021.",)
+
+
+def test_a_numbered_point_of_the_prose_is_prose_and_a_footnote_set_apart_is_a_footnote():
+    prose = "I forhold til udviklingsmidlerne forventer administrationen at anvende midler på fem særlige"
+    page = _page(1, [words(prose, 50, 100), words("1) Sundhed og ernæring, f.eks. innovation af nye fødevarer til de", 50, 112),
+                     words("underernærede og mere tekst om det hele som løber over hele siden til enden", 50, 124),
+                     row("1.000 kr.", "2022", 200), row("Analyser 1)", "500", 212), row("Total", "500", 224),
+                     words("1) Er bevilget af regionsrådet i november 2021.", 50, 250)])
+    tables, text = pages_to_tables([page], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    assert tables[0].footnotes == ("1) Er bevilget af regionsrådet i november 2021.",)
+    assert [(t.text.split()[1], t.kind) for t in text if t.text.startswith(("1)", "underernærede"))] == [
+        ("Sundhed", "text"), ("og", "text"), ("Er", "footnote"),
+    ]

@@ -67,6 +67,17 @@ def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int) -> lis
     return notes
 
 
+def _body_lines(kinded: Sequence[Kinded], notes: Sequence[Note]) -> list[int]:
+    """The page's content lines (ids, in order) without the footnotes at its foot: a table whose last
+    line is followed only by footnotes and page furniture still runs to the bottom of the page."""
+    at_foot = {id(line) for note in notes if note.kind == "footnote" for line in note.lines}
+    content = [id(k.line) for k in kinded if k.kind != "furniture"]
+    end = len(content)
+    while end > 0 and content[end - 1] in at_foot:
+        end -= 1
+    return content[:end] or content
+
+
 @dataclass(frozen=True)
 class PageLayout:
     regions: tuple[Region, ...]
@@ -110,11 +121,11 @@ def page_to_layout(
         else:
             extend_region_upwards(region, kinded)
             region.rows = region_to_rows(region, page.rules, settings=settings)
-    content = [id(k.line) for k in kinded if k.kind != "furniture"]
+    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
+    content = _body_lines(kinded, notes)
     for region in regions:
         region.open_top = content.index(id(region.lines[0])) == 0
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
-    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
     in_tables = {id(line) for region in regions for line in region.lines}
     note_kind = {id(line): note.kind for note in notes for line in note.lines}
     text = [
