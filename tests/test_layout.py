@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from projektpulje.extract.layout import (
     ExtractSettings,
     Line,
@@ -149,19 +151,22 @@ def _footnote(text: str, top: float) -> list[Word]:
     return words(text, 50, top, size=8.0)
 
 
-def test_a_table_over_three_pages_with_footnotes_at_each_foot_comes_back_as_one():
+@pytest.mark.parametrize("repeated", [True, False], ids=["header repeated", "no header overleaf"])
+def test_a_table_over_three_pages_with_footnotes_at_each_foot_comes_back_as_one(repeated):
     # the footnotes sit at the foot of the page, under the table's last line there: the table still goes on
+    header = (lambda: row("1.000 kr.", "2022", 60)) if repeated else list
     page1 = _page(1, [words("Sundhed - aktiviteter og forventet forbrug", 50, 600), row("1.000 kr.", "2022", 620),
                       row("Tilskudsmidler", "", 632), row("Analyser 1)", "500", 644), row("Formidling", "350", 656),
                       _footnote("1) Er bevilget af regionsrådet i november 2021.", 740)])
-    page2 = _page(2, [row("1.000 kr.", "2022", 60), row("Møder", "250", 72), row("Kontingent 2)", "50", 84),
+    page2 = _page(2, [header(), row("Møder", "250", 72), row("Kontingent 2)", "50", 84),
                       _footnote("2) Regionsrådet godkendte i november 2021 et tilskud på 2 mio. kr.", 740),
                       _footnote("som del af overdragelsen.", 750)])
-    page3 = _page(3, [row("1.000 kr.", "2022", 60), row("Tilskudsmidler i alt", "1.150", 72),
+    page3 = _page(3, [header(), row("Tilskudsmidler i alt", "1.150", 72),
                       row("Total", "1.150", 84)])
     tables, _ = pages_to_tables([page1, page2, page3], source="x.pdf", extractor="test", settings=FOOTNOTES)
     (table,) = tables
     assert table.pages == (1, 2, 3)
+    assert table.preamble == "Sundhed - aktiviteter og forventet forbrug"  # its unnumbered caption, the area
     assert [r.label for r in table.rows] == [
         "Tilskudsmidler", "Analyser 1)", "Formidling", "Møder", "Kontingent 2)", "Tilskudsmidler i alt", "Total",
     ]

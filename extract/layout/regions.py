@@ -126,7 +126,7 @@ def classify_lines(
 WRAP_GAP = 0.6
 
 
-def _wraps_on(upper: Line, lower: Line) -> bool:
+def wraps_on(upper: Line, lower: Line) -> bool:
     """`lower` is the next line of the same block of text as `upper`: close under it, in its size."""
     return lower.top - upper.bottom <= WRAP_GAP * upper.height and abs(lower.size - upper.size) <= 0.5
 
@@ -142,7 +142,7 @@ def numbered_prose_to_text(kinded: Sequence[Kinded], columns: Sequence[Column]) 
         if k.kind == "furniture":
             out.append(k)
             continue
-        wraps = previous is not None and _wraps_on(previous.line, k.line)
+        wraps = previous is not None and wraps_on(previous.line, k.line)
         if k.kind == "footnote":
             prose_above = (
                 wraps and previous.kind == "text" and not in_note and not _fits_left_of(previous.line, columns)

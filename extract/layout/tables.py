@@ -25,6 +25,7 @@ from .regions import (
     Kinded,
     is_furniture,
     line_above,
+    wraps_on,
     _fits_left_of as fits_left_of,
 )
 from .marks import lines_with_marks_read, notes_start
@@ -55,11 +56,7 @@ def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int) -> lis
         block = [k.line]
         for nxt in kinded[i + 1 :]:
             prev = block[-1]
-            if (
-                nxt.kind != "text"
-                or nxt.line.top - prev.bottom > 0.6 * prev.height
-                or abs(nxt.line.size - prev.size) > 0.5
-            ):
+            if nxt.kind != "text" or not wraps_on(prev, nxt.line):
                 break
             block.append(nxt.line)
         text = " ".join(line.text for line in block)
