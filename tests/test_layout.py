@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from projektpulje.extract.layout import (
     ExtractSettings,
     Line,
@@ -17,6 +19,7 @@ from projektpulje.extract.layout import (
 
 CHAR = 5.0  # width of one character at size 10
 SETTINGS = ExtractSettings(caption_pattern=r"^\s*Tabel\s+\d+")
+FOOTNOTES = ExtractSettings(caption_pattern=r"^\s*Tabel\s+\d+", footnote_pattern=r"^\s*(?P<marker>\d{1,2}\))\s*(?P<text>\S.*)$")
 
 
 def words(text: str, x0: float, top: float, size: float = 10.0) -> list[Word]:
@@ -181,3 +184,55 @@ def test_a_sentence_across_the_value_columns_ending_in_another_tables_column_hol
     label = Line(tuple(words("Data og analyse", 50, 120) + [Word("50", 390, 120, 400, 130, 10)]
                        + [Word("2021", 432, 120, 455, 130, 10)]))
     assert [w.text for w in line_to_value_words(label, cell_gap_em=0.9, columns=columns)] == ["50", "2021"]
+
+
+def _footnote(text: str, top: float) -> list[Word]:
+    return words(text, 50, top, size=8.0)
+
+
+@pytest.mark.parametrize("repeated", [True, False], ids=["header repeated", "no header overleaf"])
+def test_a_table_over_three_pages_with_footnotes_at_each_foot_comes_back_as_one(repeated):
+    # the footnotes sit at the foot of the page, under the table's last line there: the table still goes on
+    header = (lambda: row("1.000 kr.", "2022", 60)) if repeated else list
+    page1 = _page(1, [words("Sundhed - aktiviteter og forventet forbrug", 50, 600), row("1.000 kr.", "2022", 620),
+                      row("Tilskudsmidler", "", 632), row("Analyser 1)", "500", 644), row("Formidling", "350", 656),
+                      _footnote("1) Er bevilget af regionsrådet i november 2021.", 740)])
+    page2 = _page(2, [header(), row("Møder", "250", 72), row("Kontingent 2)", "50", 84),
+                      _footnote("2) Regionsrådet godkendte i november 2021 et tilskud på 2 mio. kr.", 740),
+                      _footnote("som del af overdragelsen.", 750)])
+    page3 = _page(3, [header(), row("Tilskudsmidler i alt", "1.150", 72),
+                      row("Total", "1.150", 84)])
+    tables, _ = pages_to_tables([page1, page2, page3], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    (table,) = tables
+    assert table.pages == (1, 2, 3)
+    assert table.preamble == "Sundhed - aktiviteter og forventet forbrug"  # its unnumbered caption, the area
+    assert [r.label for r in table.rows] == [
+        "Tilskudsmidler", "Analyser 1)", "Formidling", "Møder", "Kontingent 2)", "Tilskudsmidler i alt", "Total",
+    ]
+    assert table.footnotes == (
+        "1) Er bevilget af regionsrådet i november 2021.",
+        "2) Regionsrådet godkendte i november 2021 et tilskud på 2 mio. kr. som del af overdragelsen.",
+    )
+
+
+def test_a_table_ending_above_the_page_foot_footnote_does_not_take_the_next_pages_table():
+    page1 = _page(1, [row("1.000 kr.", "2022", 600), row("Analyser 1)", "500", 612), row("Total", "500", 624),
+                      _footnote("1) Er bevilget af regionsrådet i november 2021.", 740)])
+    page2 = _page(2, [words("Kultur - aktiviteter og forventet forbrug", 50, 60), row("1.000 kr.", "2022", 72),
+                      row("Formidling", "350", 84), row("Total", "350", 96)])
+    tables, _ = pages_to_tables([page1, page2], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    assert [t.pages for t in tables] == [(1,), (2,)]
+    assert tables[0].footnotes == ("1) Er bevilget af regionsrådet i november 2021.",)
+
+
+def test_a_numbered_point_of_the_prose_is_prose_and_a_footnote_set_apart_is_a_footnote():
+    prose = "I forhold til udviklingsmidlerne forventer administrationen at anvende midler på fem særlige"
+    page = _page(1, [words(prose, 50, 100), words("1) Sundhed og ernæring, f.eks. innovation af nye fødevarer til de", 50, 112),
+                     words("underernærede og mere tekst om det hele som løber over hele siden til enden", 50, 124),
+                     row("1.000 kr.", "2022", 200), row("Analyser 1)", "500", 212), row("Total", "500", 224),
+                     words("1) Er bevilget af regionsrådet i november 2021.", 50, 250)])
+    tables, text = pages_to_tables([page], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    assert tables[0].footnotes == ("1) Er bevilget af regionsrådet i november 2021.",)
+    assert [(t.text.split()[1], t.kind) for t in text if t.text.startswith(("1)", "underernærede"))] == [
+        ("Sundhed", "text"), ("og", "text"), ("Er", "footnote"),
+    ]

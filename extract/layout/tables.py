@@ -25,6 +25,7 @@ from .regions import (
     Kinded,
     is_furniture,
     line_above,
+    wraps_on,
     _fits_left_of as fits_left_of,
 )
 from .marks import lines_with_marks_read, notes_start
@@ -55,16 +56,24 @@ def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int) -> lis
         block = [k.line]
         for nxt in kinded[i + 1 :]:
             prev = block[-1]
-            if (
-                nxt.kind != "text"
-                or nxt.line.top - prev.bottom > 0.6 * prev.height
-                or abs(nxt.line.size - prev.size) > 0.5
-            ):
+            if nxt.kind != "text" or not wraps_on(prev, nxt.line):
                 break
             block.append(nxt.line)
         text = " ".join(line.text for line in block)
         notes.append(Note(start_kind, page, block[0].top, block[-1].bottom, text, tuple(block)))
     return notes
+
+
+def _body_lines(kinded: Sequence[Kinded], notes: Sequence[Note], in_regions: set[int]) -> list[int]:
+    """The page's content lines (ids, in order; furniture only where a table took it, as a header repeated
+    on every page) without the footnotes at its foot: a table whose last line is followed only by footnotes
+    and page furniture still runs to the bottom of the page."""
+    at_foot = {id(line) for note in notes if note.kind == "footnote" for line in note.lines}
+    content = [id(k.line) for k in kinded if k.kind != "furniture" or id(k.line) in in_regions]
+    end = len(content)
+    while end > 0 and content[end - 1] in at_foot:
+        end -= 1
+    return content[:end] or content
 
 
 @dataclass(frozen=True)
@@ -111,11 +120,11 @@ def page_to_layout(
             extend_region_upwards(region, kinded)
             region.rows = region_to_rows(region, page.rules, settings=settings)
     in_regions = {id(line) for region in regions for line in region.lines}
-    content = [id(k.line) for k in kinded if k.kind != "furniture" or id(k.line) in in_regions]
+    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
+    content = _body_lines(kinded, notes, in_regions)
     for region in regions:
         region.open_top = content.index(id(region.lines[0])) == 0
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
-    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
     note_kind = {id(line): note.kind for note in notes for line in note.lines}
     text = [
         TextLine(k.line.text, page.number, k.line.bbox, k.line.size, note_kind.get(id(k.line), "text"))

@@ -194,7 +194,8 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
     """One raw table → its items and stated totals (`heading`: the heading that introduces it, its area when
     no caption names one)."""
     printed_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
-    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or heading
+    # an unnumbered caption set as a heading ('Kultur – aktiviteter og forventet forbrug') names its area too
+    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or title_to_area(heading, vocab=vocab)
     table_no = ordinal if printed_no is None else printed_no  # a printed 0 stays 0
     where = f"{raw.source}, page {raw.page}, table {table_no}"
     unit, factor, years = header_to_unit_and_years(
