@@ -80,30 +80,29 @@ class Document:
     @property
     def items(self) -> pd.DataFrame:
         """items.csv's rows: one per budget line and year."""
-        from projektpulje.schemas import ITEM_COLUMNS
-
-        return _frame(self.analysis.items, ITEM_COLUMNS)
+        return self._frame(self.analysis.items, "items.csv")
 
     @property
     def totals(self) -> pd.DataFrame:
         """totals.csv's rows: every stated subtotal and total beside the sum of its rows."""
-        from projektpulje.schemas import TOTAL_COLUMNS
-
-        return _frame(self.analysis.totals, TOTAL_COLUMNS)
+        return self._frame(self.analysis.totals, "totals.csv")
 
     @property
     def findings(self) -> pd.DataFrame:
         """findings.csv's rows: every disagreement found."""
-        from projektpulje.schemas.findings import FINDING_COLUMNS
-
-        return _frame(self.analysis.findings, FINDING_COLUMNS)
+        return self._frame(self.analysis.findings, "findings.csv")
 
     @property
     def mentions(self) -> pd.DataFrame:
         """mentions.csv's rows: every amount the prose mentions, and what it was checked against."""
-        from projektpulje.audit.findings import MENTION_COLUMNS
+        return self._frame(self.analysis.mentions, "mentions.csv")
 
-        return _frame(self.analysis.mentions, MENTION_COLUMNS)
+    def _frame(self, rows, name: str) -> pd.DataFrame:
+        """The rows as the file of that name has them, typed from its Table Schema (as Parquet is), with or
+        without rows: integers Int64, amounts exact Decimals to three places, booleans boolean, text str."""
+        from projektpulje.outputs.typed import rows_named, rows_to_typed_frame
+
+        return rows_to_typed_frame(rows_named(rows, self.source.name), name)
 
     # --- out ----------------------------------------------------------------------------
 
@@ -146,12 +145,6 @@ class Document:
 
     def __repr__(self) -> str:
         return f"<Document {self.summary()}>"
-
-
-def _frame(rows, columns) -> pd.DataFrame:
-    from projektpulje.schemas.validate import rows_to_frame
-
-    return rows_to_frame(rows, columns)
 
 
 def checked(document: Document) -> Document:
