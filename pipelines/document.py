@@ -6,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from projektpulje.budget.accounting import amounts_accounted
 from projektpulje.results import Analysis
 from projektpulje.settings import RunSettings
+
+FORMATS = ("csv", "parquet", "xlsx")  # what to_folder writes, as the command's --format
 
 if TYPE_CHECKING:  # pandas loads only when rows are asked for as frames or checked
     import pandas as pd
@@ -117,10 +119,23 @@ class Document:
             f"{n} finding{'' if n == 1 else 's'}{cross_check}{where}"
         )
 
-    def to_folder(self, out_dir: str | Path = "output") -> Path:
-        """Write items.csv, totals.csv, findings.csv, mentions.csv, datapackage.json and report.html (and
-        Parquet where the settings ask for it) into `out_dir/<pdf stem>/`, whole or not at all."""
-        return self.written(Path(out_dir)).out_dir
+    def to_folder(
+        self, out_dir: str | Path = "output", *, formats: Sequence[str] = (), csv_dialect: str | None = None
+    ) -> Path:
+        """Write items.csv, totals.csv, findings.csv, mentions.csv, datapackage.json and report.html into
+        `out_dir/<pdf stem>/`, whole or not at all, as `projektpulje run` does; `formats` adds "parquet" and
+        "xlsx" as --format does, `csv_dialect="excel-da"` is --csv-dialect."""
+        from projektpulje.outputs.dialects import DIALECTS
+
+        unknown = sorted(set(formats) - set(FORMATS))
+        if unknown:
+            raise ValueError(f"unknown format {unknown[0]!r}; formats are {', '.join(FORMATS)}")
+        if csv_dialect is not None and csv_dialect not in DIALECTS:
+            raise ValueError(f"unknown CSV dialect {csv_dialect!r}; dialects are {', '.join(sorted(DIALECTS))}")
+        settings = dataclasses.replace(
+            self.settings, formats=tuple(dict.fromkeys([*self.settings.formats, *formats])),
+            csv_dialect=csv_dialect or self.settings.csv_dialect)
+        return dataclasses.replace(self, settings=settings).written(Path(out_dir)).out_dir
 
     def written(self, out_dir: Path) -> Document:
         """This document once its folder under `out_dir` is written."""

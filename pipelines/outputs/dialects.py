@@ -12,8 +12,6 @@ import csv
 import io
 from dataclasses import dataclass
 
-from projektpulje.schemas.package import table_schema
-
 
 @dataclass(frozen=True)
 class Dialect:
@@ -30,6 +28,8 @@ DIALECTS = {
 
 
 def _number_columns(header: list[str], kind: str) -> set[int]:
+    from projektpulje.schemas.package import table_schema  # loads pandera: only where a file is rewritten
+
     numbers = {f["name"] for f in table_schema(kind)["fields"] if f["type"] == "number"}
     return {i for i, column in enumerate(header) if column in numbers}
 
