@@ -23,8 +23,8 @@ class InputError(ProjektpuljeError):
         super().__init__(message)
         self.option = option
 
-    def __reduce__(self):  # carried back from a forked reader with its option
-        return _input_error, (str(self), self.option)
+    def __reduce__(self):  # carried back from a forked reader with its option and what else it was given
+        return _input_error, (str(self), self.option), dict(self.__dict__)
 
     def in_python(self) -> InputError:
         """The same error as a caller of the API reads it: "give ocr=True" where the command says "give --ocr"."""
