@@ -22,7 +22,7 @@ RUN_HELP = """\
 Extract every budget table of each PDF into DIR/<pdf stem>/ (items.csv, totals.csv,
 findings.csv, mentions.csv), reconcile every stated subtotal and total against the sum
 of its rows, and check the amounts the prose mentions against the tables. With several
-documents, DIR/all/ holds the same files over all of them.
+documents, DIR/all/ holds all-items.csv, all-totals.csv and all-findings.csv over all of them.
 
 example:
   projektpulje run                       # the bundled 2021 sample
