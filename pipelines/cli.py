@@ -14,6 +14,7 @@ from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
 
 from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, run_options_problem
 from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch
+from projektpulje.outputs.dialects import DEFAULT_DIALECT, DIALECTS
 from projektpulje.outputs.files import parquet_available, write_combined, xlsx_available
 from projektpulje.settings import BUNDLED_SAMPLE, VERSION, RunSettings
 
@@ -21,7 +22,7 @@ RUN_HELP = """\
 Extract every budget table of each PDF into DIR/<pdf stem>/ (items.csv, totals.csv,
 findings.csv, mentions.csv), reconcile every stated subtotal and total against the sum
 of its rows, and check the amounts the prose mentions against the tables. With several
-documents, DIR/all/ holds the same files over all of them.
+documents, DIR/all/ holds all-items.csv, all-totals.csv and all-findings.csv over all of them.
 
 example:
   projektpulje run                       # the bundled 2021 sample
@@ -72,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=["csv", "parquet", "xlsx"], action="append", default=[],
         help="parquet: also write each table as Parquet beside its CSV (needs pyarrow); "
              "xlsx: also write workbook.xlsx, a sheet per table (needs openpyxl); may be given twice",
+    )
+    run.add_argument(
+        "--csv-dialect", choices=sorted(DIALECTS), default=DEFAULT_DIALECT,
+        help="excel-da: ';', decimal comma and UTF-8 with BOM, as Danish Excel and LibreOffice open CSVs "
+             "(default: comma, '.' decimals, UTF-8)",
     )
     run.add_argument(
         "--db", nargs="?", const="sqlite:///projektpulje.db", metavar="URL",
@@ -135,7 +141,7 @@ def command_run(args: argparse.Namespace) -> int:
             return EXIT_UNUSABLE
     settings = RunSettings(
         out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check, ocr=args.ocr,
-        formats=tuple(dict.fromkeys(["csv", *args.format])),
+        formats=tuple(dict.fromkeys(["csv", *args.format])), csv_dialect=args.csv_dialect,
     )
     if "parquet" in settings.formats and not parquet_available():
         print("projektpulje: error: --format parquet needs pyarrow: pip install 'projektpulje[parquet]'", file=sys.stderr)
@@ -176,7 +182,7 @@ def command_run(args: argparse.Namespace) -> int:
     if len(pdfs) > 1:
         written = [o for o in outcomes if o.out_dir is not None]
         if written:
-            combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written])
+            combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written], csv_dialect=args.csv_dialect)
             print(f"all: {len(written)} of {len(pdfs)} documents -> {combined}")
     return max((o.exit_code for o in outcomes), default=EXIT_OK)
 

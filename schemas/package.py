@@ -52,14 +52,16 @@ PRIMARY_KEYS = {
 
 
 def table_schema(name: str, *, combined: bool = False) -> dict:
-    """The Table Schema of one output file; `combined` for DIR/all/, where every row names its PDF."""
+    """The Table Schema of one output file, the same for a document's and for DIR/all/'s: every row names its
+    PDF (`source_file`), so the files of several documents read as one table. (`combined` is accepted for
+    DIR/all/; only its key differs, see `primary_key`.)"""
     fields = {
         "items.csv": _model_fields(Items),
         "totals.csv": _model_fields(ReconciledTotals),
         "findings.csv": FINDING_FIELDS,
         "mentions.csv": MENTION_FIELDS,
     }[name]
-    if combined and not any(f["name"] == "source_file" for f in fields):
+    if not any(f["name"] == "source_file" for f in fields):
         fields = [*fields, SOURCE_FILE]
     # Items and totals have no missing values: an empty group or footnote is an empty string; only a row
     # total's year is missing (it is the total over the years).

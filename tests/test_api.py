@@ -3,6 +3,7 @@ exception hierarchy and exit codes, and every subcommand's help."""
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,7 @@ from projektpulje.stages import batch
 from projektpulje.stages.batch import run_one
 from projektpulje.settings import RunSettings
 
-from .conftest import GOLDEN, SAMPLE_2021, SAMPLES
+from .conftest import FIXTURES, GOLDEN, SAMPLE_2021, SAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,43 @@ def test_every_command_has_help_with_an_example(command, capsys):
     out = capsys.readouterr().out
     assert out.startswith(f"usage: projektpulje {' '.join(command)}".rstrip())
     assert ("example" in out) if command else all(c in out for c in ("run", "compare"))
+
+
+def test_read_pdf_takes_bytes_or_a_binary_file_object_named_as_given(document, tmp_path):
+    from_bytes = projektpulje.read_pdf(SAMPLE_2021.read_bytes(), name="budget 2021.pdf")
+    assert from_bytes.source.name == "budget 2021.pdf"
+    assert set(from_bytes.items["source_file"]) == {"budget 2021.pdf"}
+    assert from_bytes.items.drop(columns="source_file").equals(document.items.drop(columns="source_file"))
+    with SAMPLE_2021.open("rb") as fh:
+        from_file = projektpulje.read_pdf(fh)
+    assert from_file.source.name == SAMPLE_2021.name and from_file.items.equals(document.items)
+    folder = from_bytes.to_folder(tmp_path)  # the copy read stays there for the report's images
+    assert folder == tmp_path / "budget 2021" and (folder / "report.html").exists()
+    with pytest.raises(TypeError, match="binary file object"):
+        projektpulje.read_pdf(io.StringIO("%PDF-1.7"))
+
+
+def test_a_scan_read_through_the_api_is_told_the_keyword_and_ocr_reads_it():
+    scan = FIXTURES / "bad" / "scanned.pdf"
+    with pytest.raises(projektpulje.InputError, match=r"no text layer \(scanned\?\); give ocr=True to read it"):
+        projektpulje.read_pdf(scan)
+    with pytest.raises(projektpulje.InputError, match=r"scanned\.pdf: no budget tables found$"):  # read by Tesseract
+        projektpulje.read_pdf(scan, ocr=True)
+
+
+def test_an_encrypted_pdf_read_through_the_api_is_told_the_keyword():
+    with pytest.raises(projektpulje.InputError, match=r"encrypted; give password=$"):
+        projektpulje.read_pdf(FIXTURES / "bad" / "encrypted.pdf")
+
+
+def test_to_folder_writes_every_format_the_command_does(document, tmp_path):
+    import json
+
+    folder = document.to_folder(tmp_path, formats=["parquet", "xlsx"], csv_dialect="excel-da")
+    names = {p.name for p in folder.iterdir()}
+    assert {"items.parquet", "totals.parquet", "findings.parquet", "mentions.parquet", "workbook.xlsx"} <= names
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["projektpulje"]["options"]["formats"] == ["csv", "parquet", "xlsx"]
+    assert (folder / "items.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        document.to_folder(tmp_path, formats=["pdf"])

@@ -81,10 +81,25 @@ def open_database(url: str):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", sa.exc.SAWarning)
             schema_metadata().create_all(engine)
+        missing = missing_columns(engine)
     except (sa.exc.SQLAlchemyError, ImportError, ValueError) as error:
         reason = getattr(error, "orig", None) or error
         raise DatabaseError(f"--db {url}: cannot be used ({str(reason).strip().splitlines()[0]})") from None
+    if missing:
+        table, column = missing[0]
+        raise DatabaseError(f"--db {url}: its {table} table has no column {column} (made by an earlier projektpulje); "
+                            "load into a new database, or add the column")
     return engine
+
+
+def missing_columns(engine) -> list[tuple[str, str]]:
+    """(table, column) of every column the tables need that a database made before lacks: create_all makes only
+    the tables that are not there."""
+    import sqlalchemy as sa
+
+    inspector = sa.inspect(engine)
+    return [(table.name, column.name) for table in schema_metadata().sorted_tables
+            for column in table.columns if column.name not in {c["name"] for c in inspector.get_columns(table.name)}]
 
 
 def folder_rows(folder: Path, name: str) -> list[dict]:

@@ -17,7 +17,7 @@ from projektpulje.budget.numbers import decimal_to_text
 
 FOLDER_MODE = 0o755
 COMBINED_FOLDER = "all"  # DIR/all/ holds the combined files of a batch
-COMBINED_FILES = ("items.csv", "totals.csv", "findings.csv")
+COMBINED_FILES = ("items.csv", "totals.csv", "findings.csv")  # in DIR/all/ as all-items.csv, …
 
 
 def _cell(value) -> str:
@@ -107,12 +107,15 @@ def write_folder(final: Path, files: Mapping[str, bytes]) -> None:
         raise
 
 
-def combine_csvs(parts: list[tuple[bytes, str]]) -> bytes:
-    """Several CSVs with one header → one CSV; a source_file column is added where the parts lack one."""
+def combine_csvs(parts: list[tuple[bytes, str]], name: str = "items.csv", *, dialect: str = "default") -> bytes:
+    """Several CSVs of output `name` with one header → one CSV in `dialect`; a source_file column is added where
+    the parts lack one."""
+    from projektpulje.outputs.dialects import csv_to_default, csv_to_dialect
+
     rows: list[list[str]] = []
     header: list[str] = []
     for data, source in parts:
-        reader = csv.reader(io.StringIO(data.decode("utf-8")))
+        reader = csv.reader(io.StringIO(csv_to_default(data, name).decode("utf-8")))
         part_header = next(reader, [])
         add_source = "source_file" not in part_header
         header = header or part_header + (["source_file"] if add_source else [])
@@ -121,21 +124,20 @@ def combine_csvs(parts: list[tuple[bytes, str]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    return csv_to_dialect(buffer.getvalue().encode("utf-8"), name, dialect)
 
 
-
-
-def write_combined(out_dir: Path, documents: list[tuple[Path, Path]]) -> Path:
-    """DIR/all/: each document's items, totals and findings in one file, with the source PDF named on every row,
-    and their datapackage.json. `documents` are (output folder, PDF)."""
-    from projektpulje.outputs.datapackage import PACKAGE_FILE, datapackage
+def write_combined(out_dir: Path, documents: list[tuple[Path, Path]], *, csv_dialect: str = "default") -> Path:
+    """DIR/all/: each document's items, totals and findings in one file (all-items.csv, …), with the source PDF
+    named on every row, and their datapackage.json. `documents` are (output folder, PDF)."""
+    from projektpulje.outputs.datapackage import COMBINED_PREFIX, PACKAGE_FILE, datapackage
 
     from projektpulje.outputs.parquet import combine_parquet
 
     target = out_dir / COMBINED_FOLDER
     files = {
-        name: combine_csvs([((folder / name).read_bytes(), pdf.name) for folder, pdf in documents if (folder / name).exists()])
+        name: combine_csvs([((folder / name).read_bytes(), pdf.name) for folder, pdf in documents
+                            if (folder / name).exists()], name, dialect=csv_dialect)
         for name in COMBINED_FILES
     }
     for name in COMBINED_FILES:  # Parquet too, where every document has it
@@ -146,6 +148,7 @@ def write_combined(out_dir: Path, documents: list[tuple[Path, Path]]) -> Path:
 
     if all((folder / WORKBOOK_FILE).exists() for folder, _ in documents):
         files[WORKBOOK_FILE] = csvs_to_workbook(files, combined=True)
+    files = {f"{COMBINED_PREFIX}{name}": data for name, data in files.items()}  # apart from a document's files
     sources = [(pdf.name, _source_digest(folder, pdf)) for folder, pdf in documents]
     files[PACKAGE_FILE] = datapackage(
         files, name="projektpulje-all", title=f"Udmøntning af projektpuljen: {len(documents)} documents",

@@ -32,16 +32,34 @@ def stylesheet() -> str:
     return Path(__file__).with_name("style.css").read_text(encoding="utf-8")
 
 
+# A prose mention is a check where it was compared with its table (agrees or contradicts); an untied one is not.
+COMPARED_MENTIONS = {"agrees": True, "contradicts": False}
+
+
+def checks_passed(analysis: Analysis) -> tuple[int, int]:
+    """Every check the document had, and those passed: each stated subtotal, Total, row total and overview
+    figure against its rows, and each prose amount compared with the table line it speaks of."""
+    results = [t["status"] == "ok" for t in analysis.totals]
+    results += [COMPARED_MENTIONS[m["status"]] for m in analysis.mentions if m["status"] in COMPARED_MENTIONS]
+    return sum(results), len(results)
+
+
+def checks_tone(analysis: Analysis) -> str:
+    """Green only when every check passed and no finding stands (an unknown label, a table not read, …)."""
+    ok, checks = checks_passed(analysis)
+    return "bad" if ok < checks else ("" if analysis.findings else "good")
+
+
 def summary_html(analysis: Analysis, name: str) -> str:
-    totals, findings = analysis.totals, analysis.findings
-    ok = sum(t["status"] == "ok" for t in totals)
+    findings = analysis.findings
+    ok, checks = checks_passed(analysis)
     roots = sum(is_root(f) for f in findings)
     lines = analysis.lines
     extractor = analysis.extractor or (analysis.raws[0].extractor if analysis.raws else "")
     cards = [
         ("tables", str(len(analysis.tables)), ""),
         ("budget lines", str(lines), ""),
-        ("checks passed", f"{ok}/{len(totals)}", "bad" if ok < len(totals) else "good"),
+        ("checks passed", f"{ok}/{checks}", checks_tone(analysis)),
         ("findings", str(len(findings)), "bad" if findings else "good"),
     ]
     card_html = "".join(
