@@ -14,13 +14,35 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from projektpulje.budget.numbers import decimal_to_text
+from projektpulje.printable import printable
 
 FOLDER_MODE = 0o755
 COMBINED_FOLDER = "all"  # DIR/all/ holds the combined files of a batch
 COMBINED_FILES = ("items.csv", "totals.csv", "findings.csv")
 
 
+# What makes a spreadsheet run a cell as a formula (or a DDE call): its first character. The quote marks a
+# cell as neutralised, so a text that begins with one gets another and every cell reads back exactly.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
+def spreadsheet_inert(text: str) -> str:
+    """A CSV text cell as a spreadsheet shows it rather than runs it: one beginning with =, +, -, @, tab, CR (or
+    the quote itself) gets a leading quote ("=1+1" → "'=1+1"); a plain number such as "-250" is kept."""
+    if text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def spreadsheet_text(cell: str) -> str:
+    """A CSV text cell's text, its neutralising quote taken off: the inverse of spreadsheet_inert."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
 def _cell(value) -> str:
+    if isinstance(value, str):
+        return spreadsheet_inert(printable(value))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
@@ -116,7 +138,7 @@ def combine_csvs(parts: list[tuple[bytes, str]]) -> bytes:
         part_header = next(reader, [])
         add_source = "source_file" not in part_header
         header = header or part_header + (["source_file"] if add_source else [])
-        rows.extend(row + [source] if add_source else row for row in reader)
+        rows.extend(row + [_cell(source)] if add_source else row for row in reader)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
