@@ -30,6 +30,7 @@ class RunSettings:
     formats: tuple[str, ...] = ("csv",)
     processes: int = 1  # processes that may share the work on one long document
     tables_per_process: int = 20  # fewer tables are not worth a process of their own
+    folder: str = ""  # the output folder's name under out_dir, given by a batch; empty: made from the PDF's name
 
     @property
     def second_extractor(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import hashlib
 import io
 import os
 import re
@@ -19,6 +20,9 @@ from projektpulje.printable import printable
 FOLDER_MODE = 0o755
 COMBINED_FOLDER = "all"  # DIR/all/ holds the combined files of a batch
 COMBINED_FILES = ("items.csv", "totals.csv", "findings.csv")
+# A folder name's longest, in bytes: a file system's 255 less room for the staging folder's ".NAME.XXXXXXXX.partial"
+# and a "-2" that tells it from another document's.
+MAX_FOLDER_BYTES = 200
 
 
 # What makes a spreadsheet run a cell as a formula (or a DDE call): its first character. The quote marks a
@@ -62,13 +66,33 @@ def rows_to_csv(rows: Iterable[Mapping], columns: Sequence[str]) -> bytes:
 
 
 def safe_folder_name(stem: str) -> str:
-    """A PDF stem as a folder name: no path separators, no '..', no control characters; æøå and spaces kept."""
+    """A PDF stem as a folder name: no path separators, no '..', no control characters; æøå and spaces kept; one
+    longer than MAX_FOLDER_BYTES cut there, ending in a short digest of the whole stem."""
     name = re.sub(r"[\x00-\x1f\x7f/\\]+", "_", stem)
     name = re.sub(r"\.{2,}", "_", name)
     name = re.sub(r"_{2,}", "_", name).strip(" ._")
+    if len(name.encode("utf-8")) > MAX_FOLDER_BYTES:  # cut, and told apart from others cut alike by a digest
+        digest = hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        kept = name.encode("utf-8")[: MAX_FOLDER_BYTES - len(digest) - 1].decode("utf-8", "ignore").rstrip(" ._")
+        name = f"{kept}-{digest}"
     if name.lower() == COMBINED_FOLDER:
         return f"{name}-document"  # DIR/all/ holds the combined files
     return name or "document"
+
+
+def unique_folder_names(stems: Sequence[str]) -> list[str]:
+    """The folder name of each document of a run, in input order: its safe name, or, when an earlier document
+    already has that name (in any case), the name with the first free "-2", "-3", … added."""
+    taken: set[str] = set()
+    names = []
+    for stem in stems:
+        base = name = safe_folder_name(stem)
+        number = 2
+        while name.casefold() in taken:
+            name, number = f"{base}-{number}", number + 1
+        taken.add(name.casefold())
+        names.append(name)
+    return names
 
 
 def recover_folder(final: Path) -> None:
