@@ -180,7 +180,11 @@ def command_run(args: argparse.Namespace) -> int:
     if len(pdfs) > 1:
         written = [o for o in outcomes if o.out_dir is not None]
         if written:
-            combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written])
+            try:
+                combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written])
+            except ProjektpuljeError as error:  # e.g. no space left for it
+                print_line(f"projektpulje: error: {error}", stream=sys.stderr)
+                return max(error.exit_code, *(o.exit_code for o in outcomes))
             print_line(f"all: {len(written)} of {len(pdfs)} documents -> {combined}", stream=sys.stdout)
     return max((o.exit_code for o in outcomes), default=EXIT_OK)
 

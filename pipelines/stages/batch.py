@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError
-from projektpulje.extract.forked import CrashedError
+from projektpulje.extract.forked import CrashedError, die_with_parent
 
 from projektpulje.document import Document
 from projektpulje.console import PageLines, limited_lines
@@ -123,9 +123,10 @@ class Interrupted(KeyboardInterrupt):
         self.finished, self.total = finished, total
 
 
-def _child(pdf: Path, settings: RunSettings, connection, page_progress: str) -> None:
+def _child(pdf: Path, settings: RunSettings, connection, page_progress: str, parent: int) -> None:
     # Ctrl-C reaches every process of the terminal's group: a worker (and what it forks) stops quietly;
-    # the parent cleans up after it and says so once.
+    # the parent cleans up after it and says so once. A kill of the parent ends the worker too.
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     connection.send(run_one(pdf, settings, page_progress=page_progress))
     connection.close()
@@ -179,7 +180,8 @@ def _run_all(waiting, running, outcomes, *, context, jobs, settings, timeout, on
         while waiting and len(running) < jobs:
             index, pdf, own = waiting.pop(0)
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(pdf, own, sender, page_progress), daemon=True)
+            process = context.Process(target=_child, args=(pdf, own, sender, page_progress, os.getpid()),
+                                      daemon=True)
             process.start()
             sender.close()
             running[receiver] = (index, pdf, process, clock() + timeout, own.out_dir / own.folder)
