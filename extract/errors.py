@@ -46,6 +46,10 @@ class TableError(ProjektpuljeError):
     """A table was found but a cell in it cannot be read as the layout requires."""
 
 
+class OutputError(ProjektpuljeError):
+    """--out cannot take a document's output: no space left, or a folder that cannot be written in."""
+
+
 class InternalError(ProjektpuljeError):
     """A fault of projektpulje itself, not of the input (a module missing from the installation, a bug)."""
 

@@ -31,9 +31,11 @@ class Forked:
 
     def __init__(self, function: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
         receive, send = os.pipe()
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:
             os.close(receive)
+            die_with_parent(parent)
             _call_in_child(function, args, kwargs, send)
         os.close(send)
         self.receive = receive
@@ -89,7 +91,6 @@ def in_runs(
 
 
 def _call_in_child(function: Callable[..., Any], args: tuple, kwargs: dict, send: int) -> None:
-    _die_with_parent()
     try:
         payload = ("ok", function(*args, **kwargs), "", False)
     except ProjektpuljeError as error:
@@ -103,11 +104,15 @@ def _call_in_child(function: Callable[..., Any], args: tuple, kwargs: dict, send
         os._exit(0)
 
 
-def _die_with_parent() -> None:
-    """Linux: end this process when the one that forked it is killed (a --timeout, or a failure beside it)."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Linux: end this process when the one that forked it is killed (a --timeout, Ctrl-C, a kill of the command),
+    so that no worker runs on without its time limit; `parent`, its pid before the fork: were it gone already,
+    this process ends at once."""
     try:
         import ctypes
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if parent is not None and os.getppid() != parent:  # it died between the fork and the line above
+        os._exit(1)

@@ -147,7 +147,7 @@ class Document:
         sections = document.table_sections
         if sections is None:  # drawn here, in this process; a run draws them in its first stage
             sections = plans_to_html(analysis_to_plans(document.analysis), self.source, password=self.settings.password)
-        folder = out_dir / safe_folder_name(self.source.stem)
+        folder = out_dir / (self.settings.folder or safe_folder_name(self.source.stem))
         files = analysis_to_files(document.analysis, sections, pdf=self.source, settings=self.settings)
         write_folder(folder, files)
         return dataclasses.replace(document, table_sections=tuple(sections), out_dir=folder)

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from typing import Mapping, Sequence
 
+from projektpulje.printable import printable
 from projektpulje.schemas.package import primary_key, table_schema
 
 from .dialects import csv_to_default, dialect_of, package_dialect, schema_in_dialect
@@ -136,4 +137,15 @@ def datapackage(
         **({"projektpulje": dict(provenance)} if provenance else {}),
         "resources": [resource(n, files[n], combined=combined) for n in described],
     }
-    return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(_printable_strings(descriptor), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _printable_strings(value):
+    """Every string of a JSON value with its control characters escaped (a title from the PDF, a file's name)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(k): _printable_strings(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable_strings(v) for v in value]
+    return value

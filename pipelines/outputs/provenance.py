@@ -59,7 +59,7 @@ def provenance_lines(made: dict) -> list[tuple[str, str]]:
 
 def provenance_html(made: dict) -> str:
     """The report's account of what produced it: a small definition list."""
-    from html import escape
+    from projektpulje.printable import html_text
 
-    rows = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in provenance_lines(made))
+    rows = "".join(f"<dt>{html_text(label)}</dt><dd>{html_text(value)}</dd>" for label, value in provenance_lines(made))
     return f'<section id="provenance"><h2>Provenance</h2><dl class="provenance">{rows}</dl></section>'

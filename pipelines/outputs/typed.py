@@ -8,16 +8,18 @@ import io
 from decimal import Context, Decimal, Inexact, InvalidOperation
 from typing import Mapping, Sequence
 
+from projektpulje.outputs.files import spreadsheet_text
 from projektpulje.schemas.package import table_schema
 
 from .dialects import csv_to_default
 
 
 def typed_value(value: str, field: Mapping):
-    """A CSV cell as its Table Schema type: empty is None (text stays text), integers int, numbers exact Decimals."""
+    """A CSV cell as its Table Schema type: empty is None (text stays text, its neutralising quote off), integers
+    int, numbers exact Decimals."""
     kind = field["type"]
     if kind == "string":
-        return value
+        return spreadsheet_text(value)
     if value == "":
         return None
     if kind == "integer":

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError, raised_by_pdf_reader
-from projektpulje.extract.forked import CrashedError
+from projektpulje.extract.forked import CrashedError, die_with_parent
 
 from projektpulje.document import Document
 from projektpulje.console import PageLines, limited_lines
 from projektpulje.stages.ahead import ReadAhead
 from projektpulje.stages.watch import PageWatch
-from projektpulje.outputs.files import recover_folder, safe_folder_name
+from projektpulje.outputs.files import recover_folder, unique_folder_names
 from projektpulje.settings import RunSettings
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document; generous: a 700-page document takes well under a minute
@@ -132,9 +132,10 @@ class Interrupted(KeyboardInterrupt):
         self.finished, self.total = finished, total
 
 
-def _child(pdf: Path, settings: RunSettings, connection, page_progress: str) -> None:
+def _child(pdf: Path, settings: RunSettings, connection, page_progress: str, parent: int) -> None:
     # Ctrl-C reaches every process of the terminal's group: a worker (and what it forks) stops quietly;
-    # the parent cleans up after it and says so once.
+    # the parent cleans up after it and says so once. A kill of the parent ends the worker too.
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     connection.send(run_one(pdf, settings, page_progress=page_progress))
     connection.close()
@@ -164,17 +165,20 @@ def run_batch(
     jobs = max(1, jobs or cores)
     # The cores that no other document uses read the pages of a long one, in runs (the pdfium extractor).
     settings = dataclasses.replace(settings, processes=max(1, cores // min(jobs, len(pdfs) or 1)))
-    waiting = list(enumerate(pdfs))
-    running: dict = {}  # connection → (index, pdf, process, deadline)
+    # Each document a folder of its own, even where two names make one (a/budget.pdf, b/budget.pdf).
+    folders = unique_folder_names([pdf.stem for pdf in pdfs])
+    waiting = [(index, pdf, dataclasses.replace(settings, folder=folder))
+               for index, (pdf, folder) in enumerate(zip(pdfs, folders))]
+    running: dict = {}  # connection → (index, pdf, process, deadline, output folder)
     outcomes: dict[int, Outcome] = {}
     try:
         _run_all(waiting, running, outcomes, context=context, jobs=jobs, settings=settings, timeout=timeout,
                  on_done=on_done, total=len(pdfs), page_progress=page_progress)
     except KeyboardInterrupt:
-        for _, pdf, process, _ in running.values():
+        for index, _, process, _, _ in running.values():
             process.kill()
             process.join()
-            recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
+            recover_folder(settings.out_dir / folders[index])
         raise Interrupted(finished=sum(o.out_dir is not None for o in outcomes.values()), total=len(pdfs)) from None
     return [outcomes[i] for i in range(len(pdfs))]
 
@@ -183,29 +187,30 @@ def _run_all(waiting, running, outcomes, *, context, jobs, settings, timeout, on
     clock = time.monotonic
     while waiting or running:
         while waiting and len(running) < jobs:
-            index, pdf = waiting.pop(0)
+            index, pdf, own = waiting.pop(0)
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(pdf, settings, sender, page_progress), daemon=True)
+            process = context.Process(target=_child, args=(pdf, own, sender, page_progress, os.getpid()),
+                                      daemon=True)
             process.start()
             sender.close()
-            running[receiver] = (index, pdf, process, clock() + timeout)
-        next_deadline = min(deadline for *_, deadline in running.values())
+            running[receiver] = (index, pdf, process, clock() + timeout, own.out_dir / own.folder)
+        next_deadline = min(deadline for *_, deadline, _ in running.values())
         for receiver in wait(list(running), timeout=max(0.0, next_deadline - clock())):
-            index, pdf, process, _ = running.pop(receiver)
+            index, pdf, process, _, folder = running.pop(receiver)
             try:
                 outcome = receiver.recv()
             except (EOFError, OSError):
                 process.join()
-                recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
+                recover_folder(folder)
                 outcome = _ended_without_result(pdf, process, timed_out=False, timeout=timeout)
             process.join()
             outcomes[index] = outcome
             on_done(outcome, len(outcomes), total)
-        for receiver, (index, pdf, process, deadline) in list(running.items()):
+        for receiver, (index, pdf, process, deadline, folder) in list(running.items()):
             if clock() >= deadline:
                 process.kill()
                 process.join()
                 running.pop(receiver)
-                recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
+                recover_folder(folder)
                 outcomes[index] = _ended_without_result(pdf, process, timed_out=True, timeout=timeout)
                 on_done(outcomes[index], len(outcomes), total)

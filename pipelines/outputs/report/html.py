@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import base64
 import functools
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from projektpulje.printable import html_text
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.budget.accounting import amounts_accounted
 from projektpulje.extract import RawTable
@@ -63,21 +63,21 @@ def summary_html(analysis: Analysis, name: str) -> str:
         ("findings", str(len(findings)), "bad" if findings else "good"),
     ]
     card_html = "".join(
-        f'<div class="card {tone}" data-stat="{escape(label)}"><b>{escape(value)}</b><span>{escape(label)}</span></div>'
+        f'<div class="card {tone}" data-stat="{html_text(label)}"><b>{html_text(value)}</b><span>{html_text(label)}</span></div>'
         for label, value, tone in cards
     )
     detail = f"{roots} root cause{'' if roots == 1 else 's'}, {len(findings) - roots} knock-on" if findings else "none"
-    skipped = "".join(f"<li>{escape(s)}</li>" for s in analysis.skipped)
-    repaired = "".join(f"<li>repaired: {escape(r)}</li>" for r in analysis.document.repairs)
-    chosen = "".join(f"<li>{escape(c.describe())}</li>" for c in analysis.choices)
+    skipped = "".join(f"<li>{html_text(s)}</li>" for s in analysis.skipped)
+    repaired = "".join(f"<li>repaired: {html_text(r)}</li>" for r in analysis.document.repairs)
+    chosen = "".join(f"<li>{html_text(c.describe())}</li>" for c in analysis.choices)
     return (
-        f'<header><h1>{escape(name)}</h1>'
-        f'<p class="meta">{analysis.document.page_count} pages · read with {escape(extractor)} · '
-        + (f'<b class="ocr">text from OCR: {escape(analysis.document.ocr)}</b> · ' if analysis.document.ocr else "")
+        f'<header><h1>{html_text(name)}</h1>'
+        f'<p class="meta">{analysis.document.page_count} pages · read with {html_text(extractor)} · '
+        + (f'<b class="ocr">text from OCR: {html_text(analysis.document.ocr)}</b> · ' if analysis.document.ocr else "")
         + f'checks: every stated subtotal and Total against the sum of its lines, and the prose against the tables</p>'
         f'<div class="cards" id="summary">{card_html}</div>'
-        f'<p class="meta">Findings: {escape(detail)}.</p>'
-        + f'<p class="meta" id="amounts">{escape(amounts_accounted(analysis.amounts))}.</p>'
+        f'<p class="meta">Findings: {html_text(detail)}.</p>'
+        + f'<p class="meta" id="amounts">{html_text(amounts_accounted(analysis.amounts))}.</p>'
         + (f'<p class="meta">Table regions not read:</p><ul class="skipped">{skipped}</ul>' if skipped else "")
         + (f'<ul class="repairs" id="repairs">{repaired}</ul>' if repaired else "")
         + (f'<p class="meta">Read another way, since the first reading failed the table\'s own sums:</p>'
@@ -90,7 +90,7 @@ def table_link(table_no, titles: Mapping) -> str:
     """A link to a table's section, named by its title; empty for no table."""
     if missing(table_no):
         return ""
-    return f'<a href="#{anchor(table_no)}">{escape(titles.get(table_no, f"Tabel {table_no}"))}</a>'
+    return f'<a href="#{anchor(table_no)}">{html_text(titles.get(table_no, f"Tabel {table_no}"))}</a>'
 
 
 def finding_row_html(finding: dict, titles: Mapping) -> str:
@@ -99,9 +99,9 @@ def finding_row_html(finding: dict, titles: Mapping) -> str:
     badge = '<span class="badge root">root cause</span>' if root else '<span class="badge knock">knock-on</span>'
     kind = finding["kind"]
     return (
-        f'<tr class="finding {"root" if root else "knock"}" data-kind="{escape(kind)}" '
+        f'<tr class="finding {"root" if root else "knock"}" data-kind="{html_text(kind)}" '
         f'data-table="{cell(table_no)}" data-root="{"true" if root else "false"}">'
-        f'<td>{badge}</td><td class="kind">{escape(KIND_TITLES.get(kind, kind))}</td>'
+        f'<td>{badge}</td><td class="kind">{html_text(KIND_TITLES.get(kind, kind))}</td>'
         f"<td>{table_link(table_no, titles)}</td>"
         f'<td class="num">{cell(finding.get("page"))}</td><td>{cell(finding.get("message"))}</td></tr>'
     )
@@ -121,8 +121,8 @@ def findings_html(findings: Sequence[dict], titles: Mapping) -> str:
 
 def mention_note_html(mention: dict) -> str:
     return (
-        f'<div class="mention {escape(mention["status"])}">'
-        f'<span class="status">text {escape(mention["status"])}</span> '
+        f'<div class="mention {html_text(mention["status"])}">'
+        f'<span class="status">text {html_text(mention["status"])}</span> '
         f'<b>{cell(mention["mention"])}</b> (page {cell(mention["page"])}): '
         f'<q>{cell(mention["sentence"])}</q></div>'
     )
@@ -135,7 +135,7 @@ def line_html(line: ReportLine, years: int, findings: Sequence[dict], mentions: 
     notes = "".join(mention_note_html(m) for m in mentions)
     if line.kind == "section":
         notes += "".join(f'<div class="why">{cell(f["message"])}</div>' for f in findings)
-    label = f'<span class="label">{escape(line.label)}</span>{notes}'
+    label = f'<span class="label">{html_text(line.label)}</span>{notes}'
     if line.kind in ("section", "group"):
         return (
             f'<tr class="{classes}" data-kind="{line.kind}"><td class="ln">{printed_numbers(line.printed)}</td>'
@@ -145,7 +145,7 @@ def line_html(line: ReportLine, years: int, findings: Sequence[dict], mentions: 
     amounts += '<td class="num amount"></td>' * (years - len(line.amounts))
     check = "<td></td><td></td><td></td>"
     if line.kind in ("subtotal", "total"):
-        status = " / ".join(escape(s or "?") for s in line.status)
+        status = " / ".join(html_text(s or "?") for s in line.status)
         check = (
             f'<td class="num">{" / ".join(danish_amount(c) for c in line.computed)}</td>'
             f'<td class="num">{" / ".join(signed_amount(d) for d in line.difference)}</td>'
@@ -153,7 +153,7 @@ def line_html(line: ReportLine, years: int, findings: Sequence[dict], mentions: 
         )
     return (
         f'<tr class="{classes}" data-kind="{line.kind}"><td class="ln">{printed_numbers(line.printed)}</td>'
-        f'<td>{label}</td><td class="fn">{escape(line.footnote)}</td>{amounts}{check}</tr>'
+        f'<td>{label}</td><td class="fn">{html_text(line.footnote)}</td>{amounts}{check}</tr>'
     )
 
 
@@ -175,7 +175,7 @@ def lines_html(
 def footnotes_html(footnotes: Sequence[str]) -> str:
     if not footnotes:
         return ""
-    return '<ul class="footnotes">' + "".join(f"<li>{escape(n)}</li>" for n in footnotes) + "</ul>"
+    return '<ul class="footnotes">' + "".join(f"<li>{html_text(n)}</li>" for n in footnotes) + "</ul>"
 
 
 def figure_html(images: Sequence[tuple[int, bytes, tuple[int, int]]]) -> str:
@@ -205,13 +205,13 @@ def table_section_html(
     checks = [s for l in lines for s in l.status]
     ok = sum(s == "ok" for s in checks)
     pages = [p for p, _ in raw.parts] or list(raw.pages) or [raw.page]
-    meta = f"{pages_text(pages)} · {escape(table.unit)} in the PDF · {ok}/{len(checks)} checks ok"
+    meta = f"{pages_text(pages)} · {html_text(table.unit)} in the PDF · {ok}/{len(checks)} checks ok"
     if findings:
         meta += f' · <span class="bad">{len(findings)} finding{"" if len(findings) == 1 else "s"}</span>'
     return (
         f'<section class="table" id="{anchor(table.table_no)}" data-table="{table.table_no}">'
-        f"<h2>{escape(table_title(table))}</h2>"
-        f'<p class="meta">{meta}<br><span class="caption">{escape(raw.caption)}</span></p>'
+        f"<h2>{html_text(table_title(table))}</h2>"
+        f'<p class="meta">{meta}<br><span class="caption">{html_text(raw.caption)}</span></p>'
         f'<div class="side"><div class="read">{lines_html(lines, table, findings, mentions)}'
         f"{footnotes_html(raw.footnotes)}{extra}</div>"
         f'<div class="source">{figure_html(images)}</div></div></section>'
@@ -223,7 +223,7 @@ def mentions_html(mentions: Sequence[dict], titles: Mapping) -> str:
         return '<section id="mentions"><h2>Amounts in the text</h2><p class="none">The text mentions no amounts.</p>' \
                "</section>"
     rows = "".join(
-        f'<tr class="{escape(m["status"])}"><td class="status">{cell(m["status"])}</td>'
+        f'<tr class="{html_text(m["status"])}"><td class="status">{cell(m["status"])}</td>'
         f'<td>{table_link(m["table_no"], titles)}</td>'
         f'<td class="num">{cell(m["page"])}</td><td class="nowrap">{cell(m["mention"])}</td>'
         f'<td>{cell(m["tied_to"])}</td><td class="num">{danish_amount(m["table_dkk"])}</td>'
@@ -256,7 +256,7 @@ def page_html(title: str, body: Sequence[str]) -> bytes:
     head = (
         '<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{stylesheet()}</style></head><body><main>"
+        f"<title>{html_text(title)}</title><style>{stylesheet()}</style></head><body><main>"
     )
     return "".join([head, *body, "</main></body></html>\n"]).encode("utf-8")
 
