@@ -236,3 +236,29 @@ def test_a_numbered_point_of_the_prose_is_prose_and_a_footnote_set_apart_is_a_fo
     assert [(t.text.split()[1], t.kind) for t in text if t.text.startswith(("1)", "underernærede"))] == [
         ("Sundhed", "text"), ("og", "text"), ("Er", "footnote"),
     ]
+
+
+def test_prose_in_two_columns_is_read_column_by_column_and_a_full_width_line_ends_the_columns():
+    from projektpulje.extract.layout.prose import kinded_in_reading_order
+
+    left = ["Der afsættes 2 mio. kr.", "til projektet i regionen.", "Det er en god idé,", "mener regionsrådet her."]
+    right = ["Der afsættes desuden 1 mio.", "kr. til et andet projekt", "i samme område, som", "også er godt for alle."]
+    lines = []
+    for i, (a, b) in enumerate(zip(left, right)):
+        top = 100 + 14 * i
+        lines.append(Line(tuple(words(a, 50, top) + words(b, 300, top + (0 if i % 2 else 5)))))
+    lines.append(line("Regionen afsætter desuden udviklingsmidler til analyser hvor der forventes behov for mere", "",
+                      170))
+    lines.append(line("Kort tekst på én linje", "", 184))
+    ordered = [ln.text for ln, _ in kinded_in_reading_order([(ln, "text") for ln in words_to_lines(
+        [w for ln in lines for w in ln.words])])]
+    assert ordered == [*left, *right, lines[-2].text, lines[-1].text]
+
+
+def test_a_single_column_with_a_wide_gap_now_and_then_is_left_as_it_is():
+    from projektpulje.extract.layout.prose import kinded_in_reading_order
+
+    lines = [line("Regionen afsætter desuden udviklingsmidler til analyser hvor der forventes", "", 100),
+             Line(tuple(words("Hertil kommer", 50, 114) + words("en række delanalyser om teknologier", 300, 114))),
+             line("og der afsættes midler til konferencer og topmøder i hele regionen", "", 128)]
+    assert [ln.text for ln, _ in kinded_in_reading_order([(ln, "text") for ln in lines])] == [ln.text for ln in lines]

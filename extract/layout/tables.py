@@ -30,6 +30,7 @@ from .regions import (
 )
 from .marks import lines_with_marks_read, notes_start
 from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells
+from .prose import kinded_in_reading_order
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
 # --- page → regions with captions and footnotes ---------------------------
@@ -126,11 +127,12 @@ def page_to_layout(
         region.open_top = content.index(id(region.lines[0])) == 0
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
     note_kind = {id(line): note.kind for note in notes for line in note.lines}
-    text = [
-        TextLine(k.line.text, page.number, k.line.bbox, k.line.size, note_kind.get(id(k.line), "text"))
+    ordered = kinded_in_reading_order([
+        (k.line, "table" if id(k.line) in in_regions else note_kind.get(id(k.line), "text"))
         for k in kinded
-        if id(k.line) not in in_regions and k.kind != "furniture"
-    ]
+        if id(k.line) in in_regions or k.kind != "furniture"
+    ])  # a table's lines end a run of prose as a caption does
+    text = [TextLine(line.text, page.number, line.bbox, line.size, kind) for line, kind in ordered if kind != "table"]
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
 
 
