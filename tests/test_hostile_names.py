@@ -37,7 +37,7 @@ def test_three_pdfs_whose_names_make_one_folder_name_each_keep_their_own(tmp_pat
     assert [line.rsplit("-> ", 1)[1] for line in lines[:3]] == [str(out / n) for n in ("budget", "budget-2", "budget-3")]
     years = [json.loads((out / n / "datapackage.json").read_text())["year"] for n in ("budget", "budget-2", "budget-3")]
     assert years == [2021, 2022, 2023]
-    with open(out / "all" / "items.csv", encoding="utf-8") as fh:
+    with open(out / "all" / "all-items.csv", encoding="utf-8") as fh:
         combined = [row["year"] for row in csv.DictReader(fh)]
     own = sum(sum(1 for _ in open(out / n / "items.csv", encoding="utf-8")) - 1 for n in ("budget", "budget-2", "budget-3"))
     assert len(combined) == own and {"2021", "2022", "2023"} <= set(combined)

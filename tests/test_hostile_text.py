@@ -13,7 +13,8 @@ from decimal import Decimal
 import pytest
 
 from projektpulje.cli import main
-from projektpulje.outputs.files import rows_to_csv, spreadsheet_inert, spreadsheet_text
+from projektpulje.outputs.files import rows_to_csv
+from projektpulje.outputs.spreadsheet import spreadsheet_inert, spreadsheet_text
 from projektpulje.outputs.typed import typed_rows
 from projektpulje.printable import html_text, printable
 from projektpulje.schemas import ITEM_COLUMNS
@@ -49,7 +50,8 @@ def test_a_plain_number_or_ordinary_text_is_kept_as_it_is():
     assert spreadsheet_inert("-250") == "-250"
     assert spreadsheet_inert("Mobilitet - og infrastruktur") == "Mobilitet - og infrastruktur"
     assert spreadsheet_inert("\tx") == "'\tx"
-    for text in [*FORMULAS, "-250", "plain"]:
+    assert spreadsheet_inert("'Total' states 2150") == "'Total' states 2150"  # a quoted label, not a formula
+    for text in [*FORMULAS, "-250", "plain", "'Total' states 2150", "'=1+1", "''@x"]:
         assert spreadsheet_text(spreadsheet_inert(text)) == text
 
 

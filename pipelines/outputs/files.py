@@ -22,29 +22,12 @@ from projektpulje.printable import printable
 
 FOLDER_MODE = 0o755
 COMBINED_FOLDER = "all"  # DIR/all/ holds the combined files of a batch
+from .spreadsheet import spreadsheet_inert
+
 COMBINED_FILES = ("items.csv", "totals.csv", "findings.csv")  # in DIR/all/ as all-items.csv, …
 # A folder name's longest, in bytes: a file system's 255 less room for the staging folder's ".NAME.XXXXXXXX.partial"
 # and a "-2" that tells it from another document's.
 MAX_FOLDER_BYTES = 200
-
-
-# What makes a spreadsheet run a cell as a formula (or a DDE call): its first character. The quote marks a
-# cell as neutralised, so a text that begins with one gets another and every cell reads back exactly.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
-
-
-def spreadsheet_inert(text: str) -> str:
-    """A CSV text cell as a spreadsheet shows it rather than runs it: one beginning with =, +, -, @, tab, CR (or
-    the quote itself) gets a leading quote ("=1+1" → "'=1+1"); a plain number such as "-250" is kept."""
-    if text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
-
-
-def spreadsheet_text(cell: str) -> str:
-    """A CSV text cell's text, its neutralising quote taken off: the inverse of spreadsheet_inert."""
-    return cell[1:] if cell.startswith("'") else cell
 
 
 def _cell(value) -> str:

@@ -8,7 +8,7 @@ import io
 from decimal import Context, Decimal, Inexact, InvalidOperation
 from typing import Mapping, Sequence
 
-from projektpulje.outputs.files import spreadsheet_text
+from projektpulje.outputs.spreadsheet import spreadsheet_text
 from projektpulje.schemas.package import table_schema
 
 from .dialects import csv_to_default
