@@ -49,7 +49,10 @@ def extract_document(
         try:
             document = module.extract(layered, settings=settings, password=None, processes=processes)
         except InputError as error:  # said of the scan, not of the text layer made for it
-            raise InputError(str(error).replace(str(layered), str(path))) from error
+            from .pdf_input import NO_TEXT_LAYER, NO_TEXT_READ
+
+            said = str(error).replace(str(layered), str(path)).replace(NO_TEXT_LAYER, NO_TEXT_READ)
+            raise InputError(said) from error
     return dataclasses.replace(document, ocr=engine)
 
 

@@ -54,6 +54,15 @@ def page_to_text_pdf(image_path: Path, target_stem: Path) -> Path:
     return made
 
 
+MAX_OCR_PIXELS = 60_000_000  # a page image at most: A0 at 300 dpi is 140 M; A3 17 M; a larger page is read coarser
+
+
+def ocr_scale(size: tuple[float, float]) -> float:
+    """OCR_DPI as a scale, or less where a page that large would pass MAX_OCR_PIXELS."""
+    area = max(1.0, size[0] * size[1])
+    return min(OCR_DPI / 72, (MAX_OCR_PIXELS / area) ** 0.5)
+
+
 def render_pages(path: Path, folder: Path, *, password: str | None) -> list[Path]:
     """Every page as a grey PNG at OCR_DPI, one page in memory at a time."""
     from .pdfium_extractor import open_document
@@ -63,7 +72,7 @@ def render_pages(path: Path, folder: Path, *, password: str | None) -> list[Path
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                image = page.render(scale=OCR_DPI / 72, grayscale=True, may_draw_forms=True).to_pil()
+                image = page.render(scale=ocr_scale(page.get_size()), grayscale=True, may_draw_forms=True).to_pil()
             finally:
                 page.close()
             target = folder / f"page-{index + 1:05d}.png"

@@ -161,7 +161,11 @@ def pages_read(path: Path, pdf, to_content: Callable, *, first_number: int = 1):
         raise InputError(f"{path}: damaged PDF ({where})") from exc
 
 
+NO_TEXT_LAYER = "no text layer (scanned?); give --ocr to read it with Tesseract"
+NO_TEXT_READ = "no text read by OCR (Tesseract found none on its pages, or the pages are too large to read)"
+
+
 def require_text(path: Path, pages: Sequence) -> None:
     """A PDF whose pages carry no text at all is a scan: nothing to read the tables from."""
     if pages and not any(page.words for page in pages):
-        raise InputError(f"{path}: no text layer (scanned?); give --ocr to read it with Tesseract", option="ocr")
+        raise InputError(f"{path}: {NO_TEXT_LAYER}", option="ocr")

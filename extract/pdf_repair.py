@@ -63,6 +63,12 @@ class Stream(NamedTuple):
     end: int
 
 
+# What one page's compressed content may inflate to: a text page's content is kilobytes, a dense one a few
+# megabytes; past this a stream is refused in words, not inflated into memory.
+MAX_INFLATED = 256 * 2**20
+INFLATE_CHUNK = 2**20
+
+
 def pdf_bytes_to_repairs(data: bytes, *, name: str) -> tuple[str, ...]:
     """What a reader repairs in this file, in the order found; InputError where content is lost or uncertain.
     `name` starts each message."""
@@ -174,7 +180,12 @@ def _check_streams(body: bytes, *, name: str) -> bool:
         if length and not _ENDSTREAM_AT.match(body, stream.start + int(length.group(1))):
             wrong_length = True
         if names in _CHECKED_FILTERS and carries_text:
-            if stream.end < 0 or not _inflates(body[stream.start : stream.end], ascii85=len(names) == 2):
+            try:
+                whole = stream.end >= 0 and _inflates(body[stream.start : stream.end], ascii85=len(names) == 2)
+            except _TooLarge:
+                raise InputError(f"{name}: a compressed stream in it inflates to more than "
+                                 f"{MAX_INFLATED // 2**20} MB; not read (a decompression bomb?)") from None
+            if not whole:
                 raise InputError(f"{name}: damaged PDF (a compressed stream in it is corrupt)")
     return wrong_length
 
@@ -190,7 +201,25 @@ def _inflates(data: bytes, *, ascii85: bool) -> bool:
             return True  # an empty stream: nothing to lose
         if len(data) < 2 or (data[0] * 256 + data[1]) % 31 or data[0] & 0x0F != 8:
             return False
-        zlib.decompressobj(-15).decompress(data[2:])
+        _bounded_inflate(data[2:])
     except (zlib.error, ValueError):
         return False
     return True
+
+
+class _TooLarge(Exception):
+    """A stream that inflates past MAX_INFLATED."""
+
+
+def _bounded_inflate(data: bytes) -> int:
+    """The size raw Flate data inflates to, found a chunk at a time (never more than CHUNK in memory); _TooLarge
+    past MAX_INFLATED."""
+    inflater, pending, total = zlib.decompressobj(-15), data, 0
+    while True:
+        out = inflater.decompress(pending, INFLATE_CHUNK)
+        total += len(out)
+        if total > MAX_INFLATED:
+            raise _TooLarge
+        pending = inflater.unconsumed_tail
+        if inflater.eof or not (out or pending):
+            return total

@@ -30,6 +30,7 @@ def table_images(
     for page_no, bbox in parts:
         rows = [(i + 1, r.bbox, styles.get(i, "row")) for i, r in enumerate(raw.rows) if r.page == page_no]
         boxes = [(number, box, *ROW_STYLES.get(style, ROW_STYLES["row"])) for number, box, style in rows]
-        png, size = region_to_png(pages[page_no], bbox, boxes, table_ink=TABLE_BOX, number_ink=NUMBER_INK)
+        png, size = region_to_png(pages.region(page_no, bbox), bbox, boxes, table_ink=TABLE_BOX,
+                                  number_ink=NUMBER_INK)
         images.append((page_no, png, size))
     return images
