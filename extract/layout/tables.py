@@ -27,6 +27,7 @@ from .regions import (
     line_above,
     _fits_left_of as fits_left_of,
 )
+from ..decoding import text_with_undecoded_marked
 from .marks import lines_with_marks_read, notes_start
 from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
@@ -116,9 +117,13 @@ def page_to_layout(
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
     notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
     in_tables = {id(line) for region in regions for line in region.lines}
+    scripts = frozenset(settings.scripts)
     note_kind = {id(line): note.kind for note in notes for line in note.lines}
     text = [
-        TextLine(k.line.text, page.number, k.line.bbox, k.line.size, note_kind.get(id(k.line), "text"))
+        TextLine(
+            text_with_undecoded_marked(k.line.text, scripts=scripts), page.number, k.line.bbox, k.line.size,
+            note_kind.get(id(k.line), "text"),
+        )
         for k in kinded
         if id(k.line) not in in_tables and k.kind != "furniture"
     ]
