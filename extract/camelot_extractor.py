@@ -61,8 +61,12 @@ def respaced(text: str, words: frozenset[str]) -> str:
     return " ".join(pieces)
 
 
+LEADING_STRAY = re.compile(r"^[.·•\-–—\s]+")
+
+
 def _unmarked(text: str) -> str:
-    return "".join(ch for ch in text if ch not in CONFUSED_MARKS and not ch.isspace())
+    """The text without footnote marks as OCR reads them, blanks, and dots or dashes before it ('-.DK')."""
+    return "".join(ch for ch in LEADING_STRAY.sub("", text) if ch not in CONFUSED_MARKS and not ch.isspace())
 
 
 def _with_marks_read(own: RawRow, label: str, values: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
@@ -110,6 +114,8 @@ def grid_to_rows(
         label = " ".join(c for i, c in enumerate(cells) if i not in value_columns and c)
         values = tuple(cells[i] for i in value_columns)
         top, bottom = page.height - y_top, page.height - y_bottom
+        if not region.bbox[1] <= (top + bottom) / 2 <= region.bbox[3]:
+            continue  # a line beyond the region (a footnote under it): the layout says where the table ends
         if not rows and region.header and region.rows and (top + bottom) / 2 < region.rows[0].bbox[1]:
             header = region.header  # the layout's header, read over all its lines (titles on two lines, a unit between)
             continue

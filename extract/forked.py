@@ -10,18 +10,19 @@ import signal
 import traceback
 from typing import Any, Callable, Sequence, TypeVar
 
-from .errors import ProjektpuljeError
+from .errors import ProjektpuljeError, raised_by_pdf_reader
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 class CrashedError(Exception):
-    """The forked call failed unexpectedly (`detail`: its traceback), or its process died (`status`)."""
+    """The forked call failed unexpectedly (`detail`: its traceback; `in_reader`: raised inside a PDF
+    library), or its process died (`status`)."""
 
-    def __init__(self, message: str, *, detail: str = "", status: int | None = None) -> None:
+    def __init__(self, message: str, *, detail: str = "", status: int | None = None, in_reader: bool = False) -> None:
         super().__init__(message)
-        self.detail, self.status = detail, status
+        self.detail, self.status, self.in_reader = detail, status, in_reader
 
 
 class Forked:
@@ -30,9 +31,11 @@ class Forked:
 
     def __init__(self, function: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
         receive, send = os.pipe()
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:
             os.close(receive)
+            die_with_parent(parent)
             _call_in_child(function, args, kwargs, send)
         os.close(send)
         self.receive = receive
@@ -40,9 +43,9 @@ class Forked:
     def result(self) -> Any:
         with os.fdopen(self.receive, "rb") as fh:
             try:
-                kind, payload, detail = pickle.load(fh)
+                kind, payload, detail, in_reader = pickle.load(fh)
             except (EOFError, pickle.UnpicklingError):
-                kind, payload, detail = "died", None, ""
+                kind, payload, detail, in_reader = "died", None, "", False
         _, status = os.waitpid(self.pid, 0)
         if kind == "ok":
             return payload
@@ -50,7 +53,7 @@ class Forked:
             raise payload
         if kind == "died":
             raise CrashedError(f"its process ended without a result (status {status})", status=status)
-        raise CrashedError(payload, detail=detail)
+        raise CrashedError(payload, detail=detail, in_reader=in_reader)
 
     def cancel(self) -> None:
         """Stop the process, if it still runs, and forget its result."""
@@ -88,13 +91,12 @@ def in_runs(
 
 
 def _call_in_child(function: Callable[..., Any], args: tuple, kwargs: dict, send: int) -> None:
-    _die_with_parent()
     try:
-        payload = ("ok", function(*args, **kwargs), "")
+        payload = ("ok", function(*args, **kwargs), "", False)
     except ProjektpuljeError as error:
-        payload = ("error", error, "")
-    except BaseException as error:  # carried to the parent, which reports it like any failure
-        payload = ("crash", f"{type(error).__name__}: {error}", traceback.format_exc())
+        payload = ("error", error, "", False)
+    except BaseException as error:  # carried to the parent, which tells a PDF library's failure from ours
+        payload = ("crash", f"{type(error).__name__}: {error}", traceback.format_exc(), raised_by_pdf_reader(error))
     try:
         with os.fdopen(send, "wb") as fh:
             pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -102,11 +104,15 @@ def _call_in_child(function: Callable[..., Any], args: tuple, kwargs: dict, send
         os._exit(0)
 
 
-def _die_with_parent() -> None:
-    """Linux: end this process when the one that forked it is killed (a --timeout, or a failure beside it)."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Linux: end this process when the one that forked it is killed (a --timeout, Ctrl-C, a kill of the command),
+    so that no worker runs on without its time limit; `parent`, its pid before the fork: were it gone already,
+    this process ends at once."""
     try:
         import ctypes
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if parent is not None and os.getppid() != parent:  # it died between the fork and the line above
+        os._exit(1)

@@ -123,7 +123,7 @@ def open_pdf(path: Path, *, password: str | None = None, name: Path | None = Non
     except Exception as exc:  # pdfminer raises many types for broken files; pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(encrypted_message(shown, password=password)) from None
+            raise InputError(encrypted_message(shown, password=password), option="password") from None
         if isinstance(cause, PDFEncryptionError):
             raise InputError(f"{shown}: {UNSUPPORTED_ENCRYPTION}") from exc
         raise InputError(f"{shown}: damaged PDF (its structure cannot be read)") from exc
@@ -164,4 +164,4 @@ def pages_read(path: Path, pdf, to_content: Callable, *, first_number: int = 1):
 def require_text(path: Path, pages: Sequence) -> None:
     """A PDF whose pages carry no text at all is a scan: nothing to read the tables from."""
     if pages and not any(page.words for page in pages):
-        raise InputError(f"{path}: no text layer (scanned?); give --ocr to read it with Tesseract")
+        raise InputError(f"{path}: no text layer (scanned?); give --ocr to read it with Tesseract", option="ocr")

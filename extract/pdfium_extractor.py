@@ -317,7 +317,7 @@ def open_document(path: Path, *, password: str | None = None):
         pdf = pdfium.PdfDocument(path, password=password)
     except pdfium.PdfiumError as exc:
         if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise InputError(encrypted_message(path, password=password)) from None
+            raise InputError(encrypted_message(path, password=password), option="password") from None
         raise InputError(f"{path}: {OPEN_FAILURES.get(exc.err_code, UNREADABLE_STRUCTURE)}") from exc
     try:
         yield pdf

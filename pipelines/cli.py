@@ -12,16 +12,18 @@ from pathlib import Path
 from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
 from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
 
-from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, run_options_problem
+from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, print_line, run_options_problem
 from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch
+from projektpulje.outputs.dialects import DEFAULT_DIALECT, DIALECTS
 from projektpulje.outputs.files import parquet_available, write_combined, xlsx_available
+from projektpulje.printable import printable
 from projektpulje.settings import BUNDLED_SAMPLE, VERSION, RunSettings
 
 RUN_HELP = """\
 Extract every budget table of each PDF into DIR/<pdf stem>/ (items.csv, totals.csv,
 findings.csv, mentions.csv), reconcile every stated subtotal and total against the sum
 of its rows, and check the amounts the prose mentions against the tables. With several
-documents, DIR/all/ holds the same files over all of them.
+documents, DIR/all/ holds all-items.csv, all-totals.csv and all-findings.csv over all of them.
 
 example:
   projektpulje run                       # the bundled 2021 sample
@@ -74,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
              "xlsx: also write workbook.xlsx, a sheet per table (needs openpyxl); may be given twice",
     )
     run.add_argument(
+        "--csv-dialect", choices=sorted(DIALECTS), default=DEFAULT_DIALECT,
+        help="excel-da: ';', decimal comma and UTF-8 with BOM, as Danish Excel and LibreOffice open CSVs "
+             "(default: comma, '.' decimals, UTF-8)",
+    )
+    run.add_argument(
         "--db", nargs="?", const="sqlite:///projektpulje.db", metavar="URL",
         help="also load each document into a SQL database (default URL: sqlite:///projektpulje.db; "
              "postgresql://user@host/name; needs the db extra)",
@@ -94,7 +101,7 @@ class Progress:
     def say(self, message: str) -> None:
         if not self.quiet:
             self._clear()
-            print(message, file=sys.stderr)
+            print_line(message, stream=sys.stderr)
 
     def done(self, outcome: Outcome, done: int, total: int) -> None:
         if self.quiet or total < 2:
@@ -102,11 +109,12 @@ class Progress:
         if self.bar:
             width = 30
             filled = width * done // total
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome.pdf.name[:40]:<40}")
+            name = printable(outcome.pdf.name)[:40]
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
             sys.stderr.flush()
         else:
             state = "unusable" if outcome.exit_code == EXIT_UNUSABLE else "done"
-            print(f"[{done}/{total}] {outcome.pdf.name}: {state}", file=sys.stderr)
+            print_line(f"[{done}/{total}] {outcome.pdf.name}: {state}", stream=sys.stderr)
 
     def pages(self, *, jobs: int) -> str:
         """How a long document's pages show as they are read: only where one document is read at a time."""
@@ -122,7 +130,7 @@ class Progress:
 def command_run(args: argparse.Namespace) -> int:
     problem = run_options_problem(out=args.out, jobs=args.jobs, timeout=args.timeout)
     if problem:
-        print(f"projektpulje: error: {problem}", file=sys.stderr)
+        print_line(f"projektpulje: error: {problem}", stream=sys.stderr)
         return EXIT_UNUSABLE
     database = None
     if args.db:
@@ -131,21 +139,23 @@ def command_run(args: argparse.Namespace) -> int:
         try:
             database = open_database(args.db)
         except DatabaseError as error:
-            print(f"projektpulje: error: {error}", file=sys.stderr)
+            print_line(f"projektpulje: error: {error}", stream=sys.stderr)
             return EXIT_UNUSABLE
     settings = RunSettings(
         out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check, ocr=args.ocr,
-        formats=tuple(dict.fromkeys(["csv", *args.format])),
+        formats=tuple(dict.fromkeys(["csv", *args.format])), csv_dialect=args.csv_dialect,
     )
     if "parquet" in settings.formats and not parquet_available():
-        print("projektpulje: error: --format parquet needs pyarrow: pip install 'projektpulje[parquet]'", file=sys.stderr)
+        print_line("projektpulje: error: --format parquet needs pyarrow: pip install 'projektpulje[parquet]'",
+                   stream=sys.stderr)
         return EXIT_UNUSABLE
     if "xlsx" in settings.formats and not xlsx_available():
-        print("projektpulje: error: --format xlsx needs openpyxl: pip install 'projektpulje[xlsx]'", file=sys.stderr)
+        print_line("projektpulje: error: --format xlsx needs openpyxl: pip install 'projektpulje[xlsx]'",
+                   stream=sys.stderr)
         return EXIT_UNUSABLE
     pdfs = pdfs_in(args.pdfs) if args.pdfs else [BUNDLED_SAMPLE]
     if not pdfs:
-        print(f"projektpulje: error: no PDF files in {', '.join(map(str, args.pdfs))}", file=sys.stderr)
+        print_line(f"projektpulje: error: no PDF files in {', '.join(map(str, args.pdfs))}", stream=sys.stderr)
         return EXIT_UNUSABLE
     progress = Progress(quiet=args.quiet, total=len(pdfs))
     if len(pdfs) > 1:
@@ -160,23 +170,29 @@ def command_run(args: argparse.Namespace) -> int:
             progress.say(note)
         if outcome.error:
             if args.debug and outcome.detail:
-                print(outcome.detail, file=sys.stderr, end="")
-            print(f"projektpulje: error: {outcome.error}", file=sys.stderr)
+                for line in outcome.detail.splitlines():
+                    print_line(line, stream=sys.stderr)
+            kind = "internal error" if outcome.exit_code == EXIT_INTERNAL else "error"
+            print_line(f"projektpulje: {kind}: {outcome.error}", stream=sys.stderr)
         else:
-            print(outcome.summary)
+            print_line(outcome.summary, stream=sys.stdout)
     if database is not None:
         from projektpulje.outputs.database import DatabaseError
 
         try:
             _load_into(database, [o for o in outcomes if o.out_dir is not None])
         except DatabaseError as error:
-            print(f"projektpulje: error: {error}", file=sys.stderr)
+            print_line(f"projektpulje: error: {error}", stream=sys.stderr)
             return EXIT_UNUSABLE
     if len(pdfs) > 1:
         written = [o for o in outcomes if o.out_dir is not None]
         if written:
-            combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written])
-            print(f"all: {len(written)} of {len(pdfs)} documents -> {combined}")
+            try:
+                combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written], csv_dialect=args.csv_dialect)
+            except ProjektpuljeError as error:  # e.g. no space left for it
+                print_line(f"projektpulje: error: {error}", stream=sys.stderr)
+                return max(error.exit_code, *(o.exit_code for o in outcomes))
+            print_line(f"all: {len(written)} of {len(pdfs)} documents -> {combined}", stream=sys.stdout)
     return max((o.exit_code for o in outcomes), default=EXIT_OK)
 
 
@@ -186,7 +202,8 @@ def _load_into(database, outcomes: list[Outcome]) -> None:
 
     for outcome in outcomes:
         load_folder(database, outcome.out_dir)
-    print(f"db: {len(outcomes)} document{'' if len(outcomes) == 1 else 's'} -> {shown_url(database)}")
+    documents = f"{len(outcomes)} document{'' if len(outcomes) == 1 else 's'}"
+    print_line(f"db: {documents} -> {shown_url(database)}", stream=sys.stdout)
 
 
 COMPARE_HELP = """\
@@ -223,17 +240,17 @@ def command_compare(args: argparse.Namespace) -> int:
     except ProjektpuljeError as error:
         if args.debug:
             traceback.print_exc()
-        print(f"projektpulje: error: {error}", file=sys.stderr)
+        print_line(f"projektpulje: error: {error}", stream=sys.stderr)
         return error.exit_code
     target = write_compare(args.out, compared)
     years = compared[["old_year", "new_year"]].iloc[0].tolist() if len(compared) else list(compared.attrs["years"])
     note = backwards_note(*years)
     if note:
-        print(f"projektpulje: note: {note}", file=sys.stderr)
+        print_line(f"projektpulje: note: {note}", stream=sys.stderr)
     for line in summary_lines(compared, compared.attrs["renamed_areas"]):
-        print(line)
+        print_line(line, stream=sys.stdout)
     compared_years = f"{years[0]} with {years[1]}, " if None not in years else ""
-    print(f"{compared_years}{len(compared)} lines -> {target}")
+    print_line(f"{compared_years}{len(compared)} lines -> {target}", stream=sys.stdout)
     return EXIT_OK
 
 
@@ -251,12 +268,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a fault of projektpulje: one line, the traceback only with --debug
         if getattr(args, "debug", False):
             traceback.print_exc()
-        print(f"projektpulje: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
-              file=sys.stderr)
+        print_line(f"projektpulje: internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
+              stream=sys.stderr)
         return EXIT_INTERNAL
     if sys.stderr.isatty():  # a progress bar may be half drawn on the line
         sys.stderr.write("\r\033[K")
-    print(line, file=sys.stderr)
+    print_line(line, stream=sys.stderr)
     return EXIT_INTERRUPTED
 
 

@@ -24,7 +24,7 @@ RENAMED_SHARE = 0.5  # share of an area's lines that must reappear under the new
 
 
 @dataclass(frozen=True)
-class Line:
+class EditionLine:
     area: str
     section: str
     group: str
@@ -41,17 +41,17 @@ def edition_year(items: pd.DataFrame, *, year: int | None) -> int | None:
     return year if year in years else (years[0] if years else None)
 
 
-def items_to_lines(items: pd.DataFrame, *, year: int | None) -> list[Line]:
+def items_to_lines(items: pd.DataFrame, *, year: int | None) -> list[EditionLine]:
     """The lines of one edition for its own budget year (the first year of its tables when it has several)."""
     chosen = edition_year(items, year=year)
     rows = items[items["year"].astype(int) == chosen] if chosen is not None else items.iloc[0:0]
     return [
-        Line(r["area"], r["section"], r["group"], r["item"], Decimal(str(r["amount_tkr"])))
+        EditionLine(r["area"], r["section"], r["group"], r["item"], Decimal(str(r["amount_tkr"])))
         for _, r in rows.iterrows()
     ]
 
 
-def renamed_areas(old: Sequence[Line], new: Sequence[Line]) -> dict[str, str]:
+def renamed_areas(old: Sequence[EditionLine], new: Sequence[EditionLine]) -> dict[str, str]:
     """Old area → new area, for areas that vanish while their lines reappear under a new name."""
     old_areas, new_areas = {l.area for l in old}, {l.area for l in new}
     renames = {}
@@ -65,16 +65,16 @@ def renamed_areas(old: Sequence[Line], new: Sequence[Line]) -> dict[str, str]:
     return renames
 
 
-def _similar(a: Line, b: Line) -> float:
+def _similar(a: EditionLine, b: EditionLine) -> float:
     return difflib.SequenceMatcher(a=a.item.lower(), b=b.item.lower()).ratio()
 
 
-def match_lines(old: Sequence[Line], new: Sequence[Line], renames: dict[str, str]) -> list[tuple[Line | None, Line | None]]:
+def match_lines(old: Sequence[EditionLine], new: Sequence[EditionLine], renames: dict[str, str]) -> list[tuple[EditionLine | None, EditionLine | None]]:
     """Pairs (old, new): exact matches, then small label edits in the same area, section and group."""
-    by_key: dict[tuple, list[Line]] = {}
+    by_key: dict[tuple, list[EditionLine]] = {}
     for line in new:
         by_key.setdefault(line.key(), []).append(line)
-    pairs: list[tuple[Line | None, Line | None]] = []
+    pairs: list[tuple[EditionLine | None, EditionLine | None]] = []
     unmatched_old = []
     for line in old:
         candidates = by_key.get(line.key(renames.get(line.area, line.area)))
@@ -96,7 +96,7 @@ def match_lines(old: Sequence[Line], new: Sequence[Line], renames: dict[str, str
     return pairs
 
 
-def _status(old: Line | None, new: Line | None) -> str:
+def _status(old: EditionLine | None, new: EditionLine | None) -> str:
     if old is None:
         return "new"
     if new is None:

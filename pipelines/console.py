@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from projektpulje.printable import printable
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 FINDING_LINES = 5  # finding lines per document on stderr; the rest are in its findings.csv
@@ -42,6 +43,12 @@ def run_options_problem(*, out: Path, jobs: int, timeout: float) -> str | None:
     return out_dir_problem(out)
 
 
+def print_line(line: str, *, stream) -> None:
+    """One line on `stream` with its control characters escaped: a file's name or a PDF's text can neither drive
+    the terminal nor forge a line of its own."""
+    print(printable(line), file=stream)
+
+
 def limited_lines(lines: tuple[str, ...], *, most: int = FINDING_LINES, where: str = "findings.csv") -> tuple[str, ...]:
     """The first `most` lines, then one saying how many more are in `where`."""
     if len(lines) <= most:
@@ -63,7 +70,7 @@ class PageLines:
     AFTER = "every page read; now the tables, the prose and the report"  # the rest of a long document's time
 
     def __init__(self, name: str, *, bar: bool) -> None:
-        self.name, self.bar = name, bar
+        self.name, self.bar = printable(name), bar
         self.shown = -1
 
     def __call__(self, done: int, total: int, *, final: bool = False) -> None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from projektpulje.budget.accounting import amounts_accounted
 from projektpulje.results import Analysis
 from projektpulje.settings import RunSettings
+
+FORMATS = ("csv", "parquet", "xlsx")  # what to_folder writes, as the command's --format
 
 if TYPE_CHECKING:  # pandas loads only when rows are asked for as frames or checked
     import pandas as pd
@@ -80,30 +82,29 @@ class Document:
     @property
     def items(self) -> pd.DataFrame:
         """items.csv's rows: one per budget line and year."""
-        from projektpulje.schemas import ITEM_COLUMNS
-
-        return _frame(self.analysis.items, ITEM_COLUMNS)
+        return self._frame(self.analysis.items, "items.csv")
 
     @property
     def totals(self) -> pd.DataFrame:
         """totals.csv's rows: every stated subtotal and total beside the sum of its rows."""
-        from projektpulje.schemas import TOTAL_COLUMNS
-
-        return _frame(self.analysis.totals, TOTAL_COLUMNS)
+        return self._frame(self.analysis.totals, "totals.csv")
 
     @property
     def findings(self) -> pd.DataFrame:
         """findings.csv's rows: every disagreement found."""
-        from projektpulje.schemas.findings import FINDING_COLUMNS
-
-        return _frame(self.analysis.findings, FINDING_COLUMNS)
+        return self._frame(self.analysis.findings, "findings.csv")
 
     @property
     def mentions(self) -> pd.DataFrame:
         """mentions.csv's rows: every amount the prose mentions, and what it was checked against."""
-        from projektpulje.audit.findings import MENTION_COLUMNS
+        return self._frame(self.analysis.mentions, "mentions.csv")
 
-        return _frame(self.analysis.mentions, MENTION_COLUMNS)
+    def _frame(self, rows, name: str) -> pd.DataFrame:
+        """The rows as the file of that name has them, typed from its Table Schema (as Parquet is), with or
+        without rows: integers Int64, amounts exact Decimals to three places, booleans boolean, text str."""
+        from projektpulje.outputs.typed import rows_named, rows_to_typed_frame
+
+        return rows_to_typed_frame(rows_named(rows, self.source.name), name)
 
     # --- out ----------------------------------------------------------------------------
 
@@ -118,10 +119,23 @@ class Document:
             f"{n} finding{'' if n == 1 else 's'}{cross_check}{where}"
         )
 
-    def to_folder(self, out_dir: str | Path = "output") -> Path:
-        """Write items.csv, totals.csv, findings.csv, mentions.csv, datapackage.json and report.html (and
-        Parquet where the settings ask for it) into `out_dir/<pdf stem>/`, whole or not at all."""
-        return self.written(Path(out_dir)).out_dir
+    def to_folder(
+        self, out_dir: str | Path = "output", *, formats: Sequence[str] = (), csv_dialect: str | None = None
+    ) -> Path:
+        """Write items.csv, totals.csv, findings.csv, mentions.csv, datapackage.json and report.html into
+        `out_dir/<pdf stem>/`, whole or not at all, as `projektpulje run` does; `formats` adds "parquet" and
+        "xlsx" as --format does, `csv_dialect="excel-da"` is --csv-dialect."""
+        from projektpulje.outputs.dialects import DIALECTS
+
+        unknown = sorted(set(formats) - set(FORMATS))
+        if unknown:
+            raise ValueError(f"unknown format {unknown[0]!r}; formats are {', '.join(FORMATS)}")
+        if csv_dialect is not None and csv_dialect not in DIALECTS:
+            raise ValueError(f"unknown CSV dialect {csv_dialect!r}; dialects are {', '.join(sorted(DIALECTS))}")
+        settings = dataclasses.replace(
+            self.settings, formats=tuple(dict.fromkeys([*self.settings.formats, *formats])),
+            csv_dialect=csv_dialect or self.settings.csv_dialect)
+        return dataclasses.replace(self, settings=settings).written(Path(out_dir)).out_dir
 
     def written(self, out_dir: Path) -> Document:
         """This document once its folder under `out_dir` is written."""
@@ -133,7 +147,7 @@ class Document:
         sections = document.table_sections
         if sections is None:  # drawn here, in this process; a run draws them in its first stage
             sections = plans_to_html(analysis_to_plans(document.analysis), self.source, password=self.settings.password)
-        folder = out_dir / safe_folder_name(self.source.stem)
+        folder = out_dir / (self.settings.folder or safe_folder_name(self.source.stem))
         files = analysis_to_files(document.analysis, sections, pdf=self.source, settings=self.settings)
         write_folder(folder, files)
         return dataclasses.replace(document, table_sections=tuple(sections), out_dir=folder)
@@ -146,12 +160,6 @@ class Document:
 
     def __repr__(self) -> str:
         return f"<Document {self.summary()}>"
-
-
-def _frame(rows, columns) -> pd.DataFrame:
-    from projektpulje.schemas.validate import rows_to_frame
-
-    return rows_to_frame(rows, columns)
 
 
 def checked(document: Document) -> Document:

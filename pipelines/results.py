@@ -25,6 +25,8 @@ class Analysis:
     cross_check: str = ""  # the cross-check's verdict ("69 of 69 cells agree (pdfium, camelot)"); empty without one
     not_read: tuple = ()  # accounting.NotRead of each table region left out
     amounts: tuple[int, int] = (0, 0)  # amounts in the budget tables read, and printed in all
+    extractor: str = ""  # the extractor the document was read with
+    choices: tuple = ()  # audit.readings.Choice of each table read as another extractor reads it
 
     @property
     def totals(self) -> list[dict]:

@@ -39,7 +39,8 @@ MENTION_FIELDS = [
     {"name": "mention", "type": "string", "description": "The amount as printed, e.g. '0,537 mio. kr.'"},
     {"name": "amount_dkk", "type": "number", "unit": "DKK", "description": "The amount in DKK (unit: DKK)"},
     {"name": "tied_to", "type": "string", "description": "The budget line or group the sentence speaks of"},
-    {"name": "table_dkk", "type": "string", "description": "What the table says for it, in DKK"},
+    {"name": "table_dkk", "type": "number", "unit": "DKK",
+     "description": "What the table says for it in the year compared, in DKK (unit: DKK); empty when untied"},
     {"name": "status", "type": "string", "description": "agrees, contradicts or untied"},
     {"name": "sentence", "type": "string", "description": "The sentence"},
 ]
@@ -51,14 +52,16 @@ PRIMARY_KEYS = {
 
 
 def table_schema(name: str, *, combined: bool = False) -> dict:
-    """The Table Schema of one output file; `combined` for DIR/all/, where every row names its PDF."""
+    """The Table Schema of one output file, the same for a document's and for DIR/all/'s: every row names its
+    PDF (`source_file`), so the files of several documents read as one table. (`combined` is accepted for
+    DIR/all/; only its key differs, see `primary_key`.)"""
     fields = {
         "items.csv": _model_fields(Items),
         "totals.csv": _model_fields(ReconciledTotals),
         "findings.csv": FINDING_FIELDS,
         "mentions.csv": MENTION_FIELDS,
     }[name]
-    if combined and not any(f["name"] == "source_file" for f in fields):
+    if not any(f["name"] == "source_file" for f in fields):
         fields = [*fields, SOURCE_FILE]
     # Items and totals have no missing values: an empty group or footnote is an empty string; only a row
     # total's year is missing (it is the total over the years).

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs from Debian's packages what the tests need beside Python: chromium (report.html is
 # opened in a real browser), tesseract with its Danish data (OCR of scans), poppler-utils
-# (pdftotext for the benchmark, pdftoppm for scans) and a PostgreSQL server (the database output).
+# (pdftotext for the benchmark, pdftoppm for scans), a PostgreSQL server (the database output) and
+# LibreOffice Calc (a CSV of --csv-dialect excel-da imported as a Danish user gets it).
 # Only what is missing is installed; nothing is done when everything is there.
 set -u
 
@@ -11,9 +12,10 @@ command -v tesseract >/dev/null 2>&1 || need="$need tesseract-ocr"
 [ -n "$(find /usr/share/tesseract-ocr -name dan.traineddata 2>/dev/null | head -n 1)" ] || need="$need tesseract-ocr-dan"
 command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 [ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n 1)" ] || need="$need postgresql"
+command -v soffice >/dev/null 2>&1 || need="$need libreoffice-calc-nogui"
 
 if [ -z "$need" ]; then
-    echo "setup-system: chromium, tesseract (dan), poppler-utils and postgresql are installed"
+    echo "setup-system: chromium, tesseract (dan), poppler-utils, postgresql and libreoffice-calc are installed"
     exit 0
 fi
 

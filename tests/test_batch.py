@@ -36,11 +36,11 @@ def test_a_folder_with_a_corrupt_file_still_lands_the_others_and_combines_them(t
     assert "[3/3]" in stderr
     assert sorted(p.name for p in out.iterdir()) == ["a", "all", "b"]
     assert stdout.splitlines()[-1] == f"all: 2 of 3 documents -> {out / 'all'}"
-    with (out / "all" / "totals.csv").open(encoding="utf-8", newline="") as fh:
+    with (out / "all" / "all-totals.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["source_file"] for r in rows} == {"a.pdf", "b.pdf"}
     assert len(rows) == 40
-    with (out / "all" / "findings.csv").open(encoding="utf-8", newline="") as fh:
+    with (out / "all" / "all-findings.csv").open(encoding="utf-8", newline="") as fh:
         assert [(r["source_file"], r["kind"]) for r in csv.DictReader(fh)] == [
             ("a.pdf", "narrative_mismatch"), ("b.pdf", "subtotal_mismatch"), ("b.pdf", "total_mismatch"),
             ("b.pdf", "total_mismatch")]

@@ -135,3 +135,17 @@ def test_a_pdf_taken_for_the_url_is_refused(tmp_path, capsys):
     assert main(["run", "--db", str(SAMPLE_2021), "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr() == ("", f"projektpulje: error: --db {SAMPLE_2021}: not a database URL "
                                        "(sqlite:///file.db, postgresql://user@host/name)\n")
+
+
+def test_a_database_made_before_a_column_was_added_is_refused_before_any_work(tmp_path, capsys):
+    import sqlalchemy as sa
+
+    from projektpulje.outputs.database import open_database
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with open_database(url).begin() as connection:  # as an earlier projektpulje made it: totals without source_file
+        connection.execute(sa.text("ALTER TABLE totals DROP COLUMN source_file"))
+    assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path / "out"), "--db", url]) == 2
+    assert capsys.readouterr() == ("", f"projektpulje: error: --db {url}: its totals table has no column source_file "
+                                       "(made by an earlier projektpulje); load into a new database, or add the column\n")
+    assert not (tmp_path / "out").exists()

@@ -57,7 +57,9 @@ def test_the_package_describes_units_keys_and_the_source_pdf(out):
     assert (fields["amount_dkk"]["type"], fields["amount_dkk"]["unit"]) == ("integer", "DKK")
     assert (fields["amount_tkr"]["type"], fields["amount_tkr"]["unit"]) == ("number", "1.000 DKK")
     assert resources["items"]["schema"]["primaryKey"] == ["year", "table_no", "section_key", "group", "item"]
-    assert [f["name"] for f in resources["totals"]["schema"]["fields"]][-1] == "page"
+    # every file names its document, as DIR/all/'s do: one schema for a document's file and the combination
+    for name in ("items", "totals", "findings", "mentions"):
+        assert resources[name]["schema"]["fields"][-1]["name"] == "source_file"
 
 
 def test_the_combined_package_names_every_source(out):
@@ -65,7 +67,7 @@ def test_the_combined_package_names_every_source(out):
     assert [s["title"] for s in package["sources"]] == [p.name for p in PDFS]
     assert package["projektpulje"]["version"] == "0.1.0"
     assert package["projektpulje"]["options"]["formats"] == ["csv", "parquet"]
-    fields = [f["name"] for r in package["resources"] for f in r["schema"]["fields"] if r["name"] == "totals"]
+    fields = [f["name"] for r in package["resources"] for f in r["schema"]["fields"] if r["name"] == "all-totals"]
     assert fields[-1] == "source_file"
 
 
@@ -90,8 +92,8 @@ def test_parquet_of_every_edition_and_of_all_reads_as_one_dataset(out):
     assert (str(empty.field("stated").type), str(empty.field("year").type)) == ("decimal128(18, 3)", "int64")
     totals = pq.read_schema(out / PDFS[0].stem / "totals.parquet")
     assert str(totals.field("difference_tkr").type) == "decimal128(18, 3)"
-    combined = ds.dataset([str(out / "all" / f"{n}.parquet") for n in ("findings",)], format="parquet").to_table()
+    combined = ds.dataset([str(out / "all" / f"all-{n}.parquet") for n in ("findings",)], format="parquet").to_table()
     assert combined.column("source_file").to_pylist() == [SAMPLE_2021.name]
     assert combined.column("unit").to_pylist() == ["DKK"]
-    items = pq.read_table(out / "all" / "items.parquet")
-    assert items.num_rows == len(read_rows(out / "all" / "items.csv")) == 49 + 78
+    items = pq.read_table(out / "all" / "all-items.parquet")
+    assert items.num_rows == len(read_rows(out / "all" / "all-items.csv")) == 49 + 78

@@ -70,6 +70,56 @@ def test_caps_other_verbs_and_unnamed_lines_are_left_untied():
     assert _status("Der afsættes 1,25 mio. kr. af midlerne til bæredygtighed.") == "untied"
 
 
+def _three_years():
+    def item(label, year, amount, group=""):
+        return Item(year, 7, "Arbejdskraft", "Udviklingsmidler", "udviklingsmidler", group, label, "", "",
+                    Decimal(amount), amount * 1000, 6, "x.pdf")
+    years = (2024, 2025, 2026)
+    items = (*(item("Evaluering af puljen", y, a, "Den administrative pulje") for y, a in zip(years, (725, 700, 650))),
+             *(item("Omprioriteret til Mobilitet", y, -150) for y in years),
+             *(item("Konference om kompetencer", y, a) for y, a in zip(years, (0, 275, 0))))
+    return NormalisedTable(7, "Arbejdskraft", "1.000 kr.", years, items, ())
+
+
+def _tie(sentence):
+    m = AMOUNT.search(sentence)
+    table = _three_years()
+    return mention_status(printed_to_dkk(m["number"], m["fraction"], m["unit"]), sentence, m.start(),
+                          table_to_candidates(table), years=table.years)
+
+
+def test_a_line_of_several_years_is_one_candidate_with_its_amount_in_each():
+    (line, *_) = table_to_candidates(_three_years())
+    assert (line.label, line.amounts_dkk) == (
+        "Evaluering af puljen", ((2024, 725_000), (2025, 700_000), (2026, 650_000)))
+    assert len(table_to_candidates(_three_years())) == 4  # three lines and one group, each once
+
+
+def test_a_mention_is_compared_with_the_years_its_sentence_names_and_by_size_not_sign():
+    assert _tie("Fra 2025 omprioriteres 0,15 mio. kr. årligt til mobilitet.") == (
+        "agrees", "Omprioriteret til Mobilitet", -150_000, 2025)
+    assert _tie("Der afsættes 0,7 mio. kr. i 2025 til evaluering af puljen.") == (
+        "agrees", "Evaluering af puljen", 700_000, 2025)
+    assert _tie("Der afsættes 0,7 mio. kr. i 2026 til evaluering af puljen.") == (
+        "contradicts", "Evaluering af puljen", 650_000, 2026)
+    assert _tie("I perioden 2025-2026 afsættes 0,275 mio. kr. til en konference om kompetencer.") == (
+        "agrees", "Konference om kompetencer", 275_000, 2025)
+    assert _tie("Der afsættes 0,8 mio. kr. til evaluering af puljen.") == (
+        "contradicts", "Evaluering af puljen", 725_000, 2024)  # no year named: each year is compared
+    assert _tie("Der afsættes 0,65 mio. kr. til evaluering af puljen.")[0] == "agrees"
+
+
+def test_a_contradicting_mention_is_a_finding_with_the_tables_amount_and_year():
+    from projektpulje.audit.findings import mentions_to_findings
+    from projektpulje.budget.narrative import prose_to_mentions
+    from projektpulje.extract import TextLine
+
+    lines = [TextLine("Der afsættes 0,7 mio. kr. i 2026 til evaluering af puljen.", 6, (0, 0, 100, 10), 10.0)]
+    (mention,) = prose_to_mentions(lines, _three_years())
+    (finding,) = mentions_to_findings([mention], year=2024)
+    assert (finding["year"], finding["stated"], finding["computed"]) == (2026, 700_000, 650_000)
+
+
 def test_sentences_do_not_end_after_abbreviations():
     text = "Der afsættes 2 mio. kr. i 2021 til f.eks. Danish Life Science Cluster. Et nyt punkt."
     assert [s for _, s in text_to_sentences(text)] == [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from projektpulje.extract.layout import (
     ExtractSettings,
     Line,
@@ -17,6 +19,7 @@ from projektpulje.extract.layout import (
 
 CHAR = 5.0  # width of one character at size 10
 SETTINGS = ExtractSettings(caption_pattern=r"^\s*Tabel\s+\d+")
+FOOTNOTES = ExtractSettings(caption_pattern=r"^\s*Tabel\s+\d+", footnote_pattern=r"^\s*(?P<marker>\d{1,2}\))\s*(?P<text>\S.*)$")
 
 
 def words(text: str, x0: float, top: float, size: float = 10.0) -> list[Word]:
@@ -142,3 +145,120 @@ def test_a_unit_on_its_own_line_above_the_year_header_is_the_tables_unit():
     assert (table.header, table.preamble) == (("", "2021"), "(1.000 kr.)")
     result = normalise_table(table, vocab=load_vocabulary(), ordinal=1)
     assert [(i.item, i.amount_dkk) for i in result.items] == [("Analyser", 500_000), ("Formidling", 350_000)]
+
+
+def _columns(label: str, values: tuple[str, ...], top: float, rights=(300, 360, 420)) -> list[Word]:
+    out = words(label, 50, top) if label else []
+    for value, right in zip(values, rights):
+        if value:
+            out.append(Word(value, right - CHAR * len(value), top, right, top + 10, 10))
+    return out
+
+
+def test_a_header_with_a_row_total_column_at_the_top_of_several_pages_is_each_tables_header():
+    # "I alt" ends the line, so it holds no values and repeats at the top of both pages like a running head
+    def page(number: int, area: str) -> PageContent:
+        return _page(number, [
+            _columns("1.000 kr.", ("2024", "2025"), 30) + words("I alt", 395, 30),
+            _columns("Udviklingsmidler", (), 42), _columns("Analyser", ("500", "400", "900"), 54),
+            _columns("Formidling", ("350", "", "350"), 66),
+            _columns("Møder", ("", "75", "75"), 78), _columns("Total", ("850", "475", "1.325"), 90),
+            words(f"Tabel {number}. {area} - aktiviteter og forventet forbrug", 50, 110),
+            words("Regionen afsætter desuden udviklingsmidler til analyser hvor der forventes behov for", 50, 130),
+        ])
+
+    tables, text = pages_to_tables([page(1, "Klima"), page(2, "Mobilitet")], source="x.pdf", extractor="test",
+                                   settings=SETTINGS)
+    assert [t.header for t in tables] == [("1.000 kr.", "2024", "2025", "I alt")] * 2
+    assert [[r.label for r in t.rows] for t in tables] == [["Udviklingsmidler", "Analyser", "Formidling", "Møder",
+                                                            "Total"]] * 2
+    assert not any("I alt" in t.text for t in text)
+
+
+def test_a_sentence_across_the_value_columns_ending_in_another_tables_column_holds_no_value():
+    # justified prose up to the right margin, where a column of another page's table stands: "… i 2021."
+    prose = Line(tuple(words("Heraf er det godkendt at der omdisponeres midler til et årsværk i", 100, 100)
+                       + [Word("2021.", 430, 100, 455, 110, 10)]))
+    columns = [(380.0, 400.0), (430.0, 455.0)]
+    assert line_to_value_words(prose, cell_gap_em=0.9, columns=columns) == []
+    label = Line(tuple(words("Data og analyse", 50, 120) + [Word("50", 390, 120, 400, 130, 10)]
+                       + [Word("2021", 432, 120, 455, 130, 10)]))
+    assert [w.text for w in line_to_value_words(label, cell_gap_em=0.9, columns=columns)] == ["50", "2021"]
+
+
+def _footnote(text: str, top: float) -> list[Word]:
+    return words(text, 50, top, size=8.0)
+
+
+@pytest.mark.parametrize("repeated", [True, False], ids=["header repeated", "no header overleaf"])
+def test_a_table_over_three_pages_with_footnotes_at_each_foot_comes_back_as_one(repeated):
+    # the footnotes sit at the foot of the page, under the table's last line there: the table still goes on
+    header = (lambda: row("1.000 kr.", "2022", 60)) if repeated else list
+    page1 = _page(1, [words("Sundhed - aktiviteter og forventet forbrug", 50, 600), row("1.000 kr.", "2022", 620),
+                      row("Tilskudsmidler", "", 632), row("Analyser 1)", "500", 644), row("Formidling", "350", 656),
+                      _footnote("1) Er bevilget af regionsrådet i november 2021.", 740)])
+    page2 = _page(2, [header(), row("Møder", "250", 72), row("Kontingent 2)", "50", 84),
+                      _footnote("2) Regionsrådet godkendte i november 2021 et tilskud på 2 mio. kr.", 740),
+                      _footnote("som del af overdragelsen.", 750)])
+    page3 = _page(3, [header(), row("Tilskudsmidler i alt", "1.150", 72),
+                      row("Total", "1.150", 84)])
+    tables, _ = pages_to_tables([page1, page2, page3], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    (table,) = tables
+    assert table.pages == (1, 2, 3)
+    assert table.preamble == "Sundhed - aktiviteter og forventet forbrug"  # its unnumbered caption, the area
+    assert [r.label for r in table.rows] == [
+        "Tilskudsmidler", "Analyser 1)", "Formidling", "Møder", "Kontingent 2)", "Tilskudsmidler i alt", "Total",
+    ]
+    assert table.footnotes == (
+        "1) Er bevilget af regionsrådet i november 2021.",
+        "2) Regionsrådet godkendte i november 2021 et tilskud på 2 mio. kr. som del af overdragelsen.",
+    )
+
+
+def test_a_table_ending_above_the_page_foot_footnote_does_not_take_the_next_pages_table():
+    page1 = _page(1, [row("1.000 kr.", "2022", 600), row("Analyser 1)", "500", 612), row("Total", "500", 624),
+                      _footnote("1) Er bevilget af regionsrådet i november 2021.", 740)])
+    page2 = _page(2, [words("Kultur - aktiviteter og forventet forbrug", 50, 60), row("1.000 kr.", "2022", 72),
+                      row("Formidling", "350", 84), row("Total", "350", 96)])
+    tables, _ = pages_to_tables([page1, page2], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    assert [t.pages for t in tables] == [(1,), (2,)]
+    assert tables[0].footnotes == ("1) Er bevilget af regionsrådet i november 2021.",)
+
+
+def test_a_numbered_point_of_the_prose_is_prose_and_a_footnote_set_apart_is_a_footnote():
+    prose = "I forhold til udviklingsmidlerne forventer administrationen at anvende midler på fem særlige"
+    page = _page(1, [words(prose, 50, 100), words("1) Sundhed og ernæring, f.eks. innovation af nye fødevarer til de", 50, 112),
+                     words("underernærede og mere tekst om det hele som løber over hele siden til enden", 50, 124),
+                     row("1.000 kr.", "2022", 200), row("Analyser 1)", "500", 212), row("Total", "500", 224),
+                     words("1) Er bevilget af regionsrådet i november 2021.", 50, 250)])
+    tables, text = pages_to_tables([page], source="x.pdf", extractor="test", settings=FOOTNOTES)
+    assert tables[0].footnotes == ("1) Er bevilget af regionsrådet i november 2021.",)
+    assert [(t.text.split()[1], t.kind) for t in text if t.text.startswith(("1)", "underernærede"))] == [
+        ("Sundhed", "text"), ("og", "text"), ("Er", "footnote"),
+    ]
+
+
+def test_prose_in_two_columns_is_read_column_by_column_and_a_full_width_line_ends_the_columns():
+    from projektpulje.extract.layout.prose import kinded_in_reading_order
+
+    left = ["Der afsættes 2 mio. kr.", "til projektet i regionen.", "Det er en god idé,", "mener regionsrådet her."]
+    right = ["Der afsættes desuden 1 mio.", "kr. til et andet projekt", "i samme område, som", "også er godt for alle."]
+    lines = []
+    for i, (a, b) in enumerate(zip(left, right)):
+        top = 100 + 14 * i
+        lines.append(Line(tuple(words(a, 50, top) + words(b, 300, top + (0 if i % 2 else 5)))))
+    lines.append(line("Regionen afsætter desuden udviklingsmidler til analyser hvor der forventes behov for mere", "",
+                      170))
+    lines.append(line("Kort tekst på én linje", "", 184))
+    ordered = [ln.text for ln, _ in kinded_in_reading_order([(ln, "text") for ln in words_to_lines(
+        [w for ln in lines for w in ln.words])])]
+    assert ordered == [*left, *right, lines[-2].text, lines[-1].text]
+
+
+def test_a_single_column_with_a_wide_gap_now_and_then_is_left_as_it_is():
+    from projektpulje.extract.layout.prose import kinded_in_reading_order
+
+    lines = [line("Regionen afsætter desuden udviklingsmidler til analyser hvor der forventes", "", 100),
+             Line(tuple(words("Hertil kommer", 50, 114) + words("en række delanalyser om teknologier", 300, 114))),
+             line("og der afsættes midler til konferencer og topmøder i hele regionen", "", 128)]
+    assert [ln.text for ln, _ in kinded_in_reading_order([(ln, "text") for ln in lines])] == [ln.text for ln in lines]

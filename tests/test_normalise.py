@@ -84,6 +84,22 @@ def test_a_heading_without_dashes_groups_the_rows_up_to_the_subtotal(vocab):
     ]
 
 
+def test_a_line_moving_money_to_another_area_closes_the_group_above_it(vocab):
+    table = raw_table([
+        ("Udviklingsmidler", ""), ("Indstillet omprioriteret til den administrative pulje", ""),
+        (("Evaluering", "225", "200", "425"),), (("Omprioriteret til Trafik", "-150", "÷ 150", "-300"),),
+        (("Udviklingsmidler i alt", "75", "50", "125"),),
+    ], header=("1.000 kr.", "2024", "2025", "I alt"))
+    result = normalise_table(table, vocab=vocab, ordinal=1)
+    assert [(i.group, i.item, i.amount_tkr) for i in result.items] == [
+        ("Indstillet omprioriteret til den administrative pulje", "Evaluering", 225),
+        ("Indstillet omprioriteret til den administrative pulje", "Evaluering", 200),
+        ("", "Omprioriteret til Trafik", -150), ("", "Omprioriteret til Trafik", -150),
+    ]
+    assert [(t.group, t.item) for t in result.row_totals][:2] == [
+        ("Indstillet omprioriteret til den administrative pulje", "Evaluering"), ("", "Omprioriteret til Trafik")]
+
+
 def test_rows_the_layout_joins_are_one_label_with_one_space(vocab):
     table = raw_table([
         ("Tilskudsmidler", ""),
@@ -213,3 +229,36 @@ def test_estimate_years_are_year_columns_and_an_accounts_column_is_reported(voca
     with pytest.raises(TableError) as error:
         normalise_table(accounts, vocab=vocab, ordinal=1)
     assert str(error.value) == "doc.pdf, page 4, table 3: header cell 'Regnskab 2022' is not a year"
+
+
+def test_a_section_without_a_subtotal_is_reconciled_by_the_total_alone(vocab):
+    from projektpulje.schemas import reconcile_rows
+
+    table = raw_table([
+        ("Udviklingsmidler", ""), ("Kontingent", "150"), ("Delegationsbesøg 1)", "125"), ("Total", "275"),
+    ], caption="", footnotes=["1) Er bevilget af regionsrådet i november 2021."])
+    result = normalise_table(table, vocab=vocab, ordinal=2, heading="Internationale aktiviteter")
+    assert [(i.section_key, i.item, i.footnote, i.footnote_text) for i in result.items] == [
+        ("udviklingsmidler", "Kontingent", "", ""),
+        ("udviklingsmidler", "Delegationsbesøg", "1)", "Er bevilget af regionsrådet i november 2021."),
+    ]
+    assert [(t.level, t.stated_tkr) for t in result.totals] == [("table", Decimal(275))]
+    (checked,) = reconcile_rows([vars(i) for i in result.items], [vars(t) for t in result.totals])
+    assert (checked["computed_tkr"], checked["status"]) == (Decimal(275), "ok")
+
+
+@pytest.mark.parametrize("preamble, area", [
+    ("Kultur – aktiviteter og forventet forbrug", "Kultur"),  # an unnumbered caption right above the header
+    ("Internationale aktiviteter og forventet forbrug", "Internationale aktiviteter"),
+    ("Der afsættes midler hertil.", "Kultur og fritid"),  # a line of prose is no caption: the heading stands
+])
+@pytest.mark.parametrize("heading", ["Kultur og fritid", "Kultur og fritid - aktiviteter og forventet forbrug"])
+def test_an_unnumbered_caption_above_the_header_names_the_area_and_the_position_numbers_the_table(
+    preamble, area, heading, vocab
+):
+    from dataclasses import replace
+
+    table = replace(raw_table([("Tilskudsmidler", ""), ("Kulturpulje", "1.200"), ("Total", "1.200")], caption=""),
+                    preamble=preamble)
+    result = normalise_table(table, vocab=vocab, ordinal=7, heading=heading)
+    assert (result.table_no, result.area, result.numbered) == (7, area, False)

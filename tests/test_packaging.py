@@ -4,6 +4,8 @@ the house rules a reader relies on: every sub-package installed, no import cycle
 from __future__ import annotations
 
 import ast
+import json
+import site
 import subprocess
 import sys
 import tomllib
@@ -124,9 +126,22 @@ def test_no_extractor_imports_another():
 
 
 def fresh_venv(where: Path) -> Path:
-    """A virtualenv that sees this interpreter's libraries (pandas, pdfplumber, …) but not this checkout."""
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(where)
-    return where / "bin" / "python"
+    """A virtualenv that sees the libraries of the interpreter running the tests (pandas, pdfplumber, …),
+    whether that is a virtualenv or the system's, but not this checkout. `system_site_packages` alone
+    would lend it the base interpreter's libraries, not a virtualenv's: the running interpreter's
+    folders of libraries are named in a .pth file instead, as plain paths (their own .pth files, an
+    editable install of this checkout among them, are not run)."""
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(where)
+    python = where / "bin" / "python"
+    (site_packages(python) / "_borrowed_libraries.pth").write_text("".join(f"{folder}\n" for folder in
+                                                                        library_folders()), encoding="utf-8")
+    return python
+
+
+def library_folders() -> list[str]:
+    """The running interpreter's folders of installed libraries, in the order it searches them."""
+    return [folder for folder in dict.fromkeys([*site.getsitepackages(), site.getusersitepackages()])
+            if Path(folder).is_dir() and folder in sys.path]
 
 
 def pip(*args: str) -> None:
@@ -180,3 +195,13 @@ def test_installed_projektpulje_runs_from_another_folder(how, wheel, tmp_path):
             "print(projektpulje.__file__.startswith(sys.prefix), len(d.tables), len(d.items), d.year)\n")
     done = subprocess.run([python, "-c", code], cwd=elsewhere, capture_output=True, text=True, timeout=300)
     assert done.stdout.split() == ["True", "7", "49", "2021"], done.stderr
+
+
+def test_the_fresh_venv_searches_the_running_interpreters_libraries_and_not_the_checkout(tmp_path):
+    python = fresh_venv(tmp_path / "venv")
+    code = "import importlib.util, json, sys; print(json.dumps(sys.path)); print(importlib.util.find_spec('projektpulje'))"
+    done = subprocess.run([python, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    searched, spec = done.stdout.splitlines()
+    ours = [folder for folder in site.getsitepackages() if folder in sys.path]
+    assert [folder for folder in json.loads(searched) if folder in ours] == ours  # a venv's own libraries too
+    assert spec == "None"

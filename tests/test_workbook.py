@@ -64,15 +64,15 @@ def test_findings_and_mismatching_totals_are_highlighted(out):
 def test_both_formats_at_once_are_written_and_described(out):
     import json
 
-    for folder in (out / PDFS[0].stem, out / "all"):
+    for folder, prefix in ((out / PDFS[0].stem, ""), (out / "all", "all-")):
         package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         paths = {r["path"] for r in package["resources"]}
-        assert {"workbook.xlsx", "items.parquet", "findings.parquet"} <= paths
+        assert {f"{prefix}workbook.xlsx", f"{prefix}items.parquet", f"{prefix}findings.parquet"} <= paths
         assert paths == {p.name for p in folder.iterdir()} - {"datapackage.json"}
 
 
 def test_all_has_a_workbook_naming_the_source_of_every_row(out):
-    book = openpyxl.load_workbook(out / "all" / "workbook.xlsx")
+    book = openpyxl.load_workbook(out / "all" / "all-workbook.xlsx")
     assert book.sheetnames == ["items", "totals", "findings"]
     header, *rows = sheet_rows(book["totals"])
     assert header[-1] == "source_file"

@@ -183,6 +183,7 @@ def line_to_value_words(line: Line, *, cell_gap_em: float, columns: Sequence[Col
         gap = word.x0 - words[i - 1].x1
         apart = gap >= cell_gap_em * word.size or (
             gap >= MIN_WORD_GAP_EM * word.size and _inside_column(word, columns)
+            and not _text_across_columns(words[:i], columns)
         )
         if not VALUE_PATTERN.match(word.text) or not apart:
             break
@@ -215,6 +216,14 @@ def lines_to_columns(lines: Iterable[Line], *, settings: ExtractSettings) -> lis
         for c in clusters
         if len(c) >= settings.min_column_values
     ]
+
+
+def _text_across_columns(words: Sequence[Word], columns: Sequence[Column]) -> bool:
+    """Whether words that are no values stand over a value column: a sentence running across the columns (whose
+    last word may end inside a column of another table), not a long label."""
+    return any(
+        not VALUE_PATTERN.match(w.text) and w.x0 < x1 - 1 and w.x1 > x0 + 1 for w in words for x0, x1 in columns
+    )
 
 
 def _inside_column(word: Word, columns: Sequence[Column]) -> bool:

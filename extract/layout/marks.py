@@ -5,11 +5,14 @@ in ways the page's structure can correct without guessing:
 
 - a footnote mark read as "”", "£", "'", "+", "=", "x" …: where a line below starts with such a
   lone mark and then text (a footnote), the same marks glued to the end of a table
-  row's label or amount above it are footnote marks, and all of them are read as "*";
+  row's label or amount above it are footnote marks, and all of them are read as "*". A mark
+  of one character repeated is that many marks ("””" is "**"); two different ones ("=£") are
+  one mark whose glyph was split in two;
 - "O" or "o" for "0" and "l" for "1" in a word at the end of a line, set apart like
   an amount, that is otherwise digits and separators;
 - a stray "." or "-" before a label: a first word of only dots and dashes is a dash
-  (or, without a dash, nothing).
+  (or, without a dash, nothing); dots and a dash glued to the label's first word ("-.DK")
+  are a dash before it.
 
 Text without these marks comes through untouched, so born-digital PDFs read as before.
 What is corrected wrongly still has to add up: the subtotals and totals check every amount.
@@ -26,15 +29,21 @@ from .geometry import VALUE_PATTERN, Line
 MARK = "*"
 CONFUSED_MARKS = frozenset("*”“\"'’‘£+°xX%=»«~^")  # what OCR makes of a printed footnote asterisk
 STRAY = re.compile(r"^[.·•\-–—]+$")
+GLUED_STRAY = re.compile(r"^(?=[.·•]*[-–—])(?=[-–—]*[.·•])[.·•\-–—]{2,}(?=\w)")  # a dash and a dot before a word
 DASH = re.compile(r"[-–—]")
 AMOUNT_LOOKALIKE = re.compile(r"^[\dOol][\dOol.,]*$")
 DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1"})
 
 
 def _is_note_start(line: Line) -> bool:
-    """A footnote line: a lone mark (one or two of one character), then text."""
+    """A footnote line: a lone mark (one or two characters OCR makes of footnote marks), then text."""
     first = line.words[0].text
-    return len(line.words) > 1 and len(first) <= 2 and len(set(first)) == 1 and first[0] in CONFUSED_MARKS
+    return len(line.words) > 1 and len(first) <= 2 and set(first) <= CONFUSED_MARKS
+
+
+def note_mark_to_marks(first: str) -> str:
+    """'”' → '*', '””' → '**' (a mark repeated), '=£' → '*' (two different characters: one glyph split)."""
+    return MARK * len(first) if len(set(first)) == 1 else MARK
 
 
 def _apart(line: Line, index: int, gap_em: float) -> bool:
@@ -60,7 +69,20 @@ def amount_lookalike_to_digits(text: str, *, marked: bool = False) -> str:
     return digits if VALUE_PATTERN.match(digits) else text
 
 
+def _glued_stray_split(line: Line) -> Line:
+    """'-.DK' → '-' and 'DK': the stray run becomes a dash word of its own, where it stood."""
+    first = line.words[0]
+    run = GLUED_STRAY.match(first.text)
+    if run is None:
+        return line
+    cut = first.x0 + (first.x1 - first.x0) * len(run.group()) / len(first.text)
+    dash = replace(first, text="-", x1=cut)
+    rest = replace(first, text=first.text[len(run.group()):], x0=cut)
+    return Line((dash, rest, *line.words[1:]))
+
+
 def _stray_read(line: Line) -> Line:
+    line = _glued_stray_split(line)
     first = line.words[0].text
     if len(line.words) > 1 and STRAY.match(first) and (len(first) > 1 or first in ".·•"):
         return _with_text(line, 0, "-" if DASH.search(first) else "")
@@ -108,6 +130,5 @@ def lines_with_marks_read(lines: Sequence[Line], *, gap_em: float, notes_overlea
         if read[i].words and i not in notes:
             read[i] = _row_marks_read(read[i], gap_em)
     for i in notes:
-        first = read[i].words[0].text
-        read[i] = _with_text(read[i], 0, MARK * len(first))
+        read[i] = _with_text(read[i], 0, note_mark_to_marks(read[i].words[0].text))
     return read

@@ -119,6 +119,40 @@ def classify_lines(
         else:
             kind = "text"
         out.append(Kinded(line, kind, cells))
+    return numbered_prose_to_text(out, columns)
+
+
+# A line wraps on from the one above when it starts at most this many of its heights below it.
+WRAP_GAP = 0.6
+
+
+def wraps_on(upper: Line, lower: Line) -> bool:
+    """`lower` is the next line of the same block of text as `upper`: close under it, in its size."""
+    return lower.top - upper.bottom <= WRAP_GAP * upper.height and abs(lower.size - upper.size) <= 0.5
+
+
+def numbered_prose_to_text(kinded: Sequence[Kinded], columns: Sequence[Column]) -> list[Kinded]:
+    """A line that starts like a footnote ("1) Sundhed og ernæring, …") but wraps on from a line of running
+    prose (across the value columns, in its size, at its line spacing) is a numbered point of that prose,
+    not a footnote: a footnote stands apart from the text above it, or is set smaller."""
+    out: list[Kinded] = []
+    in_note = False
+    previous: Kinded | None = None
+    for k in kinded:
+        if k.kind == "furniture":
+            out.append(k)
+            continue
+        wraps = previous is not None and wraps_on(previous.line, k.line)
+        if k.kind == "footnote":
+            prose_above = (
+                wraps and previous.kind == "text" and not in_note and not _fits_left_of(previous.line, columns)
+            )
+            k = Kinded(k.line, "text", k.cells) if prose_above else k
+            in_note = not prose_above
+        else:
+            in_note = in_note and k.kind == "text" and wraps
+        out.append(k)
+        previous = k
     return out
 
 

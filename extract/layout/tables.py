@@ -25,11 +25,13 @@ from .regions import (
     Kinded,
     is_furniture,
     line_above,
+    wraps_on,
     _fits_left_of as fits_left_of,
 )
 from ..decoding import text_with_undecoded_marked
 from .marks import lines_with_marks_read, notes_start
 from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells
+from .prose import kinded_in_reading_order
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
 # --- page → regions with captions and footnotes ---------------------------
@@ -56,16 +58,24 @@ def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int) -> lis
         block = [k.line]
         for nxt in kinded[i + 1 :]:
             prev = block[-1]
-            if (
-                nxt.kind != "text"
-                or nxt.line.top - prev.bottom > 0.6 * prev.height
-                or abs(nxt.line.size - prev.size) > 0.5
-            ):
+            if nxt.kind != "text" or not wraps_on(prev, nxt.line):
                 break
             block.append(nxt.line)
         text = " ".join(line.text for line in block)
         notes.append(Note(start_kind, page, block[0].top, block[-1].bottom, text, tuple(block)))
     return notes
+
+
+def _body_lines(kinded: Sequence[Kinded], notes: Sequence[Note], in_regions: set[int]) -> list[int]:
+    """The page's content lines (ids, in order; furniture only where a table took it, as a header repeated
+    on every page) without the footnotes at its foot: a table whose last line is followed only by footnotes
+    and page furniture still runs to the bottom of the page."""
+    at_foot = {id(line) for note in notes if note.kind == "footnote" for line in note.lines}
+    content = [id(k.line) for k in kinded if k.kind != "furniture" or id(k.line) in in_regions]
+    end = len(content)
+    while end > 0 and content[end - 1] in at_foot:
+        end -= 1
+    return content[:end] or content
 
 
 @dataclass(frozen=True)
@@ -111,21 +121,22 @@ def page_to_layout(
         else:
             extend_region_upwards(region, kinded)
             region.rows = region_to_rows(region, page.rules, settings=settings)
-    content = [id(k.line) for k in kinded if k.kind != "furniture"]
+    in_regions = {id(line) for region in regions for line in region.lines}
+    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
+    content = _body_lines(kinded, notes, in_regions)
     for region in regions:
         region.open_top = content.index(id(region.lines[0])) == 0
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
-    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
-    in_tables = {id(line) for region in regions for line in region.lines}
     scripts = frozenset(settings.scripts)
     note_kind = {id(line): note.kind for note in notes for line in note.lines}
-    text = [
-        TextLine(
-            text_with_undecoded_marked(k.line.text, scripts=scripts), page.number, k.line.bbox, k.line.size,
-            note_kind.get(id(k.line), "text"),
-        )
+    ordered = kinded_in_reading_order([
+        (k.line, "table" if id(k.line) in in_regions else note_kind.get(id(k.line), "text"))
         for k in kinded
-        if id(k.line) not in in_tables and k.kind != "furniture"
+        if id(k.line) in in_regions or k.kind != "furniture"
+    ])  # a table's lines end a run of prose as a caption does
+    text = [
+        TextLine(text_with_undecoded_marked(line.text, scripts=scripts), page.number, line.bbox, line.size, kind)
+        for line, kind in ordered if kind != "table"
     ]
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
 
@@ -151,6 +162,12 @@ def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> lis
     return [(p, None) for p in parts if p.lines]
 
 
+# A table's header (and the section heading under it) may repeat at the top of several pages, each table there
+# starting a page, and so read as page furniture; right above the values and over their columns it is the
+# table's header all the same.
+HEADER_KINDS = ("text", "furniture")
+
+
 def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
     """The header line standing above the region's first value line (over label-only lines, such as a
     section heading), its cells, and those label lines; None if there is none."""
@@ -160,11 +177,11 @@ def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSet
     lower = first
     for at in range(index - 1, -1, -1):
         k = kinded[at]
-        if k.kind != "text":
+        if k.kind not in HEADER_KINDS:
             return None
         above = []
         for j in range(at, max(at - MAX_HEADER_LINES, -1), -1):
-            if kinded[j].kind != "text":
+            if kinded[j].kind not in HEADER_KINDS:
                 break
             above.append(kinded[j].line)
         found = header_line_above(

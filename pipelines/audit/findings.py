@@ -24,11 +24,11 @@ def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> li
     for m in mentions:
         if m.status != "contradicts":
             continue
-        table = int(m.table_dkk.split(" / ")[0])
         rows.append(finding(
             "narrative_mismatch",
-            f"the text says {m.printed} for '{m.tied_to}' but the table says {table} kr.: \"{m.sentence}\"",
-            year=year, table_no=m.table_no, area=m.area, item=m.tied_to, stated=m.amount_dkk, computed=table,
+            f"the text says {m.printed} for '{m.tied_to}' but the table says {m.table_dkk} kr.: \"{m.sentence}\"",
+            year=m.year if m.year is not None else year, table_no=m.table_no, area=m.area, item=m.tied_to,
+            stated=m.amount_dkk, computed=m.table_dkk,
             page=m.page, unit=UNIT_DKK,
         ))
     return rows

@@ -35,6 +35,7 @@ class NotRead:
     table_no: int | None = None
     seen: str = ""
     budget_header: bool = False  # its header has a unit the vocabulary knows over year columns
+    region: tuple[int, int] | None = None  # (page, index on the page) of the region, as its RawTable has them
 
     def describe(self) -> str:
         """One line for people: where, what and why."""
@@ -128,6 +129,7 @@ def normalise_or_note(
         return NotRead(
             raw.source, raw.page, readable_caption(raw, vocab=vocab), error_to_reason(error, where=where), raw_to_amounts(raw), True,
             table_no=number, seen=_seen(raw), budget_header=has_budget_header(raw, vocab=vocab),
+            region=(raw.page, raw.index),
         )
 
 
@@ -142,7 +144,8 @@ def account_for_tables(
         if reason is None:
             budget.append(raw)
         else:
-            others.append(NotRead(raw.source, raw.page, readable_caption(raw, vocab=vocab), reason, raw_to_amounts(raw), False, seen=_seen(raw)))
+            others.append(NotRead(raw.source, raw.page, readable_caption(raw, vocab=vocab), reason, raw_to_amounts(raw),
+                                  False, seen=_seen(raw), region=(raw.page, raw.index)))
     results = read(list(enumerate(budget, start=1)))
     tables = [r for r in results if isinstance(r, NormalisedTable)]
     kept = [raw for raw, r in zip(budget, results) if isinstance(r, NormalisedTable)]

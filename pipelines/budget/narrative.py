@@ -32,6 +32,8 @@ AMOUNT = re.compile(
     re.IGNORECASE,
 )
 ABBREVIATIONS = frozenset("f.eks. bl.a. mio. mia. jf. ca. evt. hhv. vedr. ifht. mm. m.v. inkl. ekskl. nr. pkt. dvs.".split())
+# A year, or a span of years ("2024-2026"), named in a sentence.
+YEARS_NAMED = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<last>(?:19|20)\d\d))?(?!\d)")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n")
 COMMON_WORDS = CONNECTING_WORDS | frozenset(
     "at der er som har vil kan skal blev bliver være været hvor hvilket heraf derfor desuden også ikke "
@@ -48,14 +50,17 @@ class Mention:
     amount_dkk: Decimal
     sentence: str
     tied_to: str
-    table_dkk: str
+    table_dkk: int | None  # what the table says for the line or group tied to, in the year compared; None untied
     status: str  # agrees | contradicts | untied
+    year: int | None = None  # the table's year that table_dkk is of
 
 
 @dataclass(frozen=True)
 class _Candidate:
+    """A budget line or group, with its amount (kroner) in each year of the table."""
+
     label: str
-    amounts_dkk: frozenset[int]
+    amounts_dkk: tuple[tuple[int, int], ...]  # (year, kroner), in the table's order of years
     words: frozenset[str]
 
 
@@ -108,19 +113,31 @@ def _page_at(offset: int, starts: Sequence[tuple[int, int]]) -> int:
 
 
 def table_to_candidates(table: NormalisedTable) -> list[_Candidate]:
-    """Budget lines and groups (with the sum of their lines) a sentence can speak of."""
-    candidates = []
-    by_group: dict[tuple[str, str], list] = {}
+    """Budget lines and groups (with the sum of their lines) a sentence can speak of, each once with its
+    amount in every year of the table."""
+    by_line: dict[tuple[str, str, str], dict[int, int]] = {}
+    by_group: dict[tuple[str, str], dict[int, int]] = {}
     for item in table.items:
-        candidates.append(_Candidate(item.item, frozenset({item.amount_dkk}), words_of(item.item)))
+        line = by_line.setdefault((item.section_key, item.group, item.item), {})
+        line[item.year] = line.get(item.year, 0) + item.amount_dkk
         if item.group:
-            by_group.setdefault((item.section_key, item.group), []).append(item)
-    for (_, group), members in by_group.items():
-        per_year: dict[int, int] = {}
-        for item in members:
-            per_year[item.year] = per_year.get(item.year, 0) + item.amount_dkk
-        candidates.append(_Candidate(group, frozenset(per_year.values()), words_of(group)))
-    return candidates
+            group = by_group.setdefault((item.section_key, item.group), {})
+            group[item.year] = group.get(item.year, 0) + item.amount_dkk
+    lines = [_Candidate(label, tuple(years.items()), words_of(label)) for (_, _, label), years in by_line.items()]
+    groups = [_Candidate(label, tuple(years.items()), words_of(label)) for (_, label), years in by_group.items()]
+    return lines + groups
+
+
+def sentence_to_years(sentence: str, years: Sequence[int]) -> tuple[int, ...]:
+    """The table's years a sentence names ("i 2024", "fra 2025", "i perioden 2024-2026"); all of them when it
+    names none."""
+    named: set[int] = set()
+    for match in YEARS_NAMED.finditer(sentence):
+        first = int(match["first"])
+        last = int(match["last"]) if match["last"] else first
+        named.update(range(first, last + 1))
+    chosen = tuple(y for y in years if y in named)
+    return chosen or tuple(years)
 
 
 def _is_allocation(sentence: str) -> bool:
@@ -132,24 +149,37 @@ def _is_cap(sentence: str, start: int) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(word) + r"\s*$", before) for word in CAP_WORDS)
 
 
-def mention_status(amount: Decimal, sentence: str, start: int, candidates: Sequence[_Candidate]) -> tuple[str, str, str]:
-    """(status, tied_to, table amount) for one amount in one sentence."""
+def _agreeing_year(amount: Decimal, candidate: _Candidate, years: Sequence[int]) -> int | None:
+    """The first of these years in which the line is the amount; the size counts, not the sign (the prose says
+    "0,25 mio. kr. omprioriteres" of a line printed "÷ 250")."""
+    return next((y for y, dkk in candidate.amounts_dkk if y in years and abs(dkk) == abs(amount)), None)
+
+
+def mention_status(
+    amount: Decimal, sentence: str, start: int, candidates: Sequence[_Candidate], *, years: Sequence[int] = ()
+) -> tuple[str, str, int | None, int | None]:
+    """(status, tied_to, the table's amount, its year) for one amount in one sentence. The amount is compared
+    with the years the sentence names among the table's `years` (all of them where it names none)."""
     if not _is_allocation(sentence) or _is_cap(sentence, start):
-        return "untied", "", ""
+        return "untied", "", None, None
     words = words_of(sentence)
     scored = [(len(words & c.words), c) for c in candidates]
     best = max((score for score, _ in scored), default=0)
     if best == 0:
-        return "untied", "", ""
+        return "untied", "", None, None
     tied = [c for score, c in scored if score == best]
-    agreeing = [c for c in tied if amount in c.amounts_dkk]
-    if agreeing:
-        c = agreeing[0]
-        return "agrees", c.label, str(amount)
+    compared = sentence_to_years(sentence, years or sorted({y for c in tied for y, _ in c.amounts_dkk}))
+    for c in tied:
+        year = _agreeing_year(amount, c, compared)
+        if year is not None:
+            return "agrees", c.label, dict(c.amounts_dkk)[year], year
     if len(tied) == 1:
         (c,) = tied
-        return "contradicts", c.label, " / ".join(str(a) for a in sorted(c.amounts_dkk))
-    return "untied", "; ".join(c.label for c in tied), ""
+        table = dict(c.amounts_dkk)
+        year = next((y for y in compared if y in table), None)
+        if year is not None:
+            return "contradicts", c.label, table[year], year
+    return "untied", "; ".join(c.label for c in tied), None, None
 
 
 def prose_by_table(text: Sequence[TextLine], raws: Sequence[RawTable]) -> list[list[TextLine]]:
@@ -173,7 +203,9 @@ def prose_to_mentions(lines: Sequence[TextLine], table: NormalisedTable) -> list
     for offset, sentence in text_to_sentences(prose):
         for match in AMOUNT.finditer(sentence):
             amount = printed_to_dkk(match["number"], match["fraction"], match["unit"])
-            status, tied_to, table_dkk = mention_status(amount, sentence, match.start(), candidates)
+            status, tied_to, table_dkk, year = mention_status(
+                amount, sentence, match.start(), candidates, years=table.years
+            )
             mentions.append(
                 Mention(
                     table_no=table.table_no,
@@ -185,6 +217,7 @@ def prose_to_mentions(lines: Sequence[TextLine], table: NormalisedTable) -> list
                     tied_to=tied_to,
                     table_dkk=table_dkk,
                     status=status,
+                    year=year,
                 )
             )
     return mentions

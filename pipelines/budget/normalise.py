@@ -25,7 +25,6 @@ from projektpulje.budget.vocabulary import Vocabulary, label_key
 
 from projektpulje.budget.logical_rows import BULLET, LogicalRow, logical_rows_to_printed, rows_to_logical_rows, structural_kind
 
-YEAR = re.compile(r"^(?:19|20)\d\d$")
 TKR = Decimal(1000)
 MAX_UNIT_LINE = 30  # characters: "(Beløb i 1.000 kr.)" above a table, not a sentence  # amount_tkr is in 1.000 kr., the unit the documents state amounts in
 
@@ -207,7 +206,8 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
     """One raw table → its items and stated totals (`heading`: the heading that introduces it, its area when
     no caption names one)."""
     printed_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
-    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or heading
+    # an unnumbered caption set as a heading ('Kultur – aktiviteter og forventet forbrug') names its area too
+    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or title_to_area(heading, vocab=vocab)
     table_no = ordinal if printed_no is None else printed_no  # a printed 0 stays 0
     where = f"{raw.source}, page {raw.page}, table {table_no}"
     require_decoded(raw, area, vocab=vocab, where=where)
@@ -247,6 +247,8 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
                 state.after_heading = True
             continue
         state.after_heading = False
+        if kind is None and state.group and (state.group_by_bullets and not row.bullet or vocab.is_reallocation(label)):
+            state.close_groups()
         year_values, printed_total = split_row_values(row.values, total_at)
         amounts = [_parse_amount(v, where=row_where) for v in year_values]
         if printed_total is not None:
@@ -276,8 +278,6 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
             state.close_groups()
             state.after_subtotal = True
             continue
-        if state.group and state.group_by_bullets and not row.bullet:
-            state.close_groups()
         for year, (amount, amount_marker) in zip(years, amounts):
             marker = label_marker or amount_marker
             items.append(

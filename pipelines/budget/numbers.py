@@ -10,7 +10,9 @@ DECIMAL_SEPARATOR = ","
 NOTHING_PLANNED = frozenset({"-", "–", "—"})
 _MINUS_SIGNS = "-–−÷"
 SPACES = ("\u00a0", "\u202f", "\u2009")  # no-break, narrow no-break and thin space: thousands set apart
-_NUMBER = re.compile(r"^(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+_NUMBER = re.compile(
+    rf"^(?P<int>\d{{1,3}}(?:{re.escape(GROUP_SEPARATOR)}\d{{3}})+|\d+)(?:{re.escape(DECIMAL_SEPARATOR)}(?P<frac>\d+))?$"
+)
 # A footnote marker at the end of a label or an amount: "*", "†", "¹" (superscript), or " 1)" set apart.
 _MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\s)\d{1,2}\))$")
 

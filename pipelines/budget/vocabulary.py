@@ -37,6 +37,7 @@ class Vocabulary:
     year_cell_pattern: str = r"^(?P<year>(19|20)\d\d)$"
     row_total_pattern: str = r"^$"
     scripts: tuple[str, ...] = ("LATIN",)  # the scripts of the language's letters (Unicode names' first word)
+    reallocation_pattern: str = r"^$"
 
     def section_key(self, label: str) -> str | None:
         return self.sections.get(label_key(label))
@@ -48,6 +49,10 @@ class Vocabulary:
             if match:
                 return match.group("section")
         return None
+
+    def is_reallocation(self, label: str) -> bool:
+        """A line moving money to or from another area ("Omprioriteret til Mobilitet"): no group's line."""
+        return re.match(self.reallocation_pattern, label_key(label)) is not None
 
     def is_total(self, label: str) -> bool:
         return label_key(label) in self.total_labels
@@ -77,6 +82,7 @@ def vocabulary_from_dict(data: dict) -> Vocabulary:
         **({"year_cell_pattern": data["header"]["year_cell"], "row_total_pattern": data["header"]["row_total"]}
            if "header" in data else {}),
         **({"scripts": tuple(data["text"]["scripts"])} if "text" in data else {}),
+        **({"reallocation_pattern": data["reallocation"]["pattern"]} if "reallocation" in data else {}),
     )
 
 

@@ -16,7 +16,6 @@ from projektpulje.outputs.parquet import DECIMAL_PRECISION, DECIMAL_SCALE
 from projektpulje.outputs.typed import typed_rows
 from projektpulje.schemas.package import table_schema
 
-DEFAULT_DATABASE = "sqlite:///projektpulje.db"
 TABLES = ("items", "totals", "findings", "mentions")
 DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}  # psycopg 3, from the db extra
 
@@ -29,6 +28,34 @@ def database_url(url: str) -> str:
     """A URL as SQLAlchemy takes it: `postgresql://…` goes through psycopg (3), the driver the db extra installs."""
     scheme, sep, rest = url.partition("://")
     return f"{DRIVERS.get(scheme, scheme)}{sep}{rest}"
+
+
+def url_without_password(url: str) -> str:
+    """`url` as it may be printed: its password, if any, shown as `***` (postgresql://u:***@host/x)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    credentials, at, place = rest.rpartition("@")
+    user, colon, _ = credentials.partition(":")
+    return f"{scheme}{sep}{user}{colon and ':***'}{at}{place}" if at else url
+
+
+def _password(url: str) -> str:
+    """The password of `scheme://user:password@place`, as typed; empty without one."""
+    return url.partition("://")[2].rpartition("@")[0].partition(":")[2]
+
+
+def _without_secret(text: str, password: str | None) -> str:
+    """A driver's message with the password taken out, should it quote it: as typed, as decoded, and each piece
+    of it between an "@" or ":" (a driver that splits the URL at the first "@" quotes the rest as the host)."""
+    import re
+    from urllib.parse import unquote
+
+    secrets = {password or "", unquote(password or "")}
+    secrets |= {piece for secret in set(secrets) for piece in re.split(r"[@:]", secret)}
+    for secret in sorted(secrets - {""}, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
 
 
 def _column_type(field: Mapping):
@@ -76,16 +103,33 @@ def open_database(url: str):
     import sqlalchemy as sa
 
     if "://" not in url:  # e.g. `--db report.pdf`: a PDF taken for the URL
-        raise DatabaseError(f"--db {url}: not a database URL (sqlite:///file.db, postgresql://user@host/name)")
+        raise DatabaseError(f"--db {url_without_password(url)}: not a database URL (sqlite:///file.db, "
+                            "postgresql://user@host/name)")
     try:
         engine = sa.create_engine(database_url(url))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", sa.exc.SAWarning)
             schema_metadata().create_all(engine)
+        missing = missing_columns(engine)
     except (sa.exc.SQLAlchemyError, ImportError, ValueError) as error:
         reason = getattr(error, "orig", None) or error
-        raise DatabaseError(f"--db {url}: cannot be used ({str(reason).strip().splitlines()[0]})") from None
+        said = _without_secret(str(reason).strip().splitlines()[0], _password(url))
+        raise DatabaseError(f"--db {url_without_password(url)}: cannot be used ({said})") from None
+    if missing:
+        table, column = missing[0]
+        raise DatabaseError(f"--db {url_without_password(url)}: its {table} table has no column {column} (made by an "
+                            "earlier projektpulje); load into a new database, or add the column")
     return engine
+
+
+def missing_columns(engine) -> list[tuple[str, str]]:
+    """(table, column) of every column the tables need that a database made before lacks: create_all makes only
+    the tables that are not there."""
+    import sqlalchemy as sa
+
+    inspector = sa.inspect(engine)
+    return [(table.name, column.name) for table in schema_metadata().sorted_tables
+            for column in table.columns if column.name not in {c["name"] for c in inspector.get_columns(table.name)}]
 
 
 def folder_rows(folder: Path, name: str) -> list[dict]:
@@ -120,6 +164,7 @@ def load_folder(engine, folder: Path) -> str:
         _replace(engine, metadata, document, rows)
     except sa.exc.SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        reason = _without_secret(reason, engine.url.password)
         raise DatabaseError(f"{folder.name}: not loaded into {shown_url(engine)} ({reason}); "
                             "the database is as it was before this document") from None
     return key

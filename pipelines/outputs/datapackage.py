@@ -10,10 +10,21 @@ import re
 import unicodedata
 from typing import Mapping, Sequence
 
+from projektpulje.printable import printable
 from projektpulje.schemas.package import primary_key, table_schema
+
+from .dialects import csv_to_default, dialect_of, package_dialect, schema_in_dialect
 
 PACKAGE_FILE = "datapackage.json"
 DESCRIBED = ("items.csv", "totals.csv", "findings.csv", "mentions.csv")
+# DIR/all/'s files are named apart from a document's (all-items.csv, all-items.parquet), so that a glob over the
+# documents' folders (output/*/items.parquet) never takes the combination of them too.
+COMBINED_PREFIX = "all-"
+
+
+def output_kind(name: str) -> str:
+    """Which output a file is, by its name in a document's folder: `all-items.parquet` → `items.parquet`."""
+    return name.removeprefix(COMBINED_PREFIX)
 TITLES = {
     "items.csv": "Budget lines, one row per line and year",
     "totals.csv": "Stated subtotals and totals beside the sum of their rows",
@@ -52,14 +63,14 @@ FILE_TITLES = {
 
 def file_resource(name: str, data: bytes, *, combined: bool) -> dict:
     """A file that is not one of the CSVs, described as a file (its tables, if any, are the CSVs')."""
-    stem, suffix = name.rsplit(".", 1)
+    stem, suffix = output_kind(name).rsplit(".", 1)
     file_format, mediatype = FORMATS[f".{suffix}"]
     csv_name = f"{stem}.csv"
     described = {
         "name": package_name(name.replace(".", "-")),
         "type": "file",
         "path": name,
-        "title": f"{TITLES[csv_name]} (Parquet)" if csv_name in TITLES else FILE_TITLES.get(name, name),
+        "title": f"{TITLES[csv_name]} (Parquet)" if csv_name in TITLES else FILE_TITLES.get(output_kind(name), name),
         "format": file_format,
         "mediatype": mediatype,
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
@@ -73,29 +84,30 @@ def file_resource(name: str, data: bytes, *, combined: bool) -> dict:
 def resource(name: str, data: bytes, *, combined: bool) -> dict:
     if not name.endswith(".csv"):
         return file_resource(name, data, combined=combined)
+    kind = output_kind(name)
     described = {
         "name": name.removesuffix(".csv"),
         "path": name,
-        "title": TITLES[name],
+        "title": TITLES[kind],
         "profile": "tabular-data-resource",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
         "bytes": len(data),
-        "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n"},
-        "schema": table_schema(name, combined=combined),
+        "dialect": package_dialect(dialect_of(data)),
+        "schema": schema_in_dialect(table_schema(kind, combined=combined), dialect_of(data)),
     }
-    key = primary_key(name, combined=combined)
-    if key and _unique_by(data, key):
+    key = primary_key(kind, combined=combined)
+    if key and _unique_by(csv_to_default(data, kind), key):
         described["schema"]["primaryKey"] = key
     return described
 
 
 def _described_order(files: Mapping[str, bytes]) -> list[str]:
     """Every file written but the descriptor itself: the CSVs first, in their usual order, then the rest by name."""
-    others = sorted(n for n in files if n not in DESCRIBED and n != PACKAGE_FILE)
-    return [n for n in DESCRIBED if n in files] + others
+    tabular = [n for kind in DESCRIBED for n in files if output_kind(n) == kind]
+    return tabular + sorted(n for n in files if n not in tabular and n != PACKAGE_FILE)
 
 
 def datapackage(
@@ -125,4 +137,15 @@ def datapackage(
         **({"projektpulje": dict(provenance)} if provenance else {}),
         "resources": [resource(n, files[n], combined=combined) for n in described],
     }
-    return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(_printable_strings(descriptor), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _printable_strings(value):
+    """Every string of a JSON value with its control characters escaped (a title from the PDF, a file's name)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(k): _printable_strings(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable_strings(v) for v in value]
+    return value

@@ -13,9 +13,11 @@ from projektpulje.schemas.findings import FINDING_COLUMNS
 from projektpulje.settings import RunSettings
 
 from .datapackage import PACKAGE_FILE, datapackage
+from .dialects import csv_to_dialect
 from .files import rows_to_csv
 from .provenance import provenance, provenance_with_source
 from .report import report_html
+from .typed import rows_named
 
 
 def tables_described(tables) -> list[dict]:
@@ -26,6 +28,11 @@ def tables_described(tables) -> list[dict]:
          **({"overview": True} if t.overview else {})}
         for t in tables
     ]
+
+
+def with_source_file(columns: Sequence[str]) -> list[str]:
+    """An output's columns with `source_file` last, where its rows do not name their PDF already."""
+    return list(columns) if "source_file" in columns else [*columns, "source_file"]
 
 
 def analysis_to_files(
@@ -39,6 +46,7 @@ def analysis_to_files(
         "findings": (analysis.findings, FINDING_COLUMNS),
         "mentions": (analysis.mentions, MENTION_COLUMNS),
     }
+    tables = {name: (rows_named(rows, pdf.name), with_source_file(columns)) for name, (rows, columns) in tables.items()}
     files = {f"{name}.csv": rows_to_csv(rows, columns) for name, (rows, columns) in tables.items()}
     if "parquet" in settings.formats:
         from .parquet import rows_to_parquet
@@ -48,7 +56,9 @@ def analysis_to_files(
         from .workbook import WORKBOOK_FILE, csvs_to_workbook
 
         files[WORKBOOK_FILE] = csvs_to_workbook(files)
-    made = provenance(settings, cross_check=analysis.cross_check)
+    files.update({f"{name}.csv": csv_to_dialect(files[f"{name}.csv"], f"{name}.csv", settings.csv_dialect)
+                  for name in tables})
+    made = provenance(settings, cross_check=analysis.cross_check, choices=analysis.choices)
     source = pdf.read_bytes()
     files["report.html"] = report_html(analysis, table_sections, name=pdf.name,
                                        provenance=provenance_with_source(made, source))

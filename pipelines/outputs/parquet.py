@@ -10,6 +10,7 @@ import io
 from decimal import Decimal
 from typing import Mapping, Sequence
 
+from projektpulje.printable import printable
 from projektpulje.schemas.package import table_schema
 
 # 1.000 kr. to three decimals is exact to the krone; eighteen digits hold any public budget.
@@ -34,9 +35,12 @@ def arrow_schema(name: str, *, combined: bool = False):
 
 
 def _value(value, arrow):
-    """Empty is null; an amount goes in as an exact Decimal (an int is one too)."""
+    """Empty is null; an amount goes in as an exact Decimal (an int is one too); text with its control characters
+    escaped."""
     import pyarrow as pa
 
+    if isinstance(value, str):
+        return printable(value)
     if value is None or (isinstance(value, float) and value != value):
         return None
     if pa.types.is_decimal(arrow) and isinstance(value, int) and not isinstance(value, bool):
@@ -66,7 +70,7 @@ def combine_parquet(parts: Sequence[tuple[bytes, str]], name: str) -> bytes:
     for data, source in parts:
         table = pq.read_table(io.BytesIO(data))
         if "source_file" not in table.column_names:
-            table = table.append_column("source_file", pa.array([source] * table.num_rows, pa.string()))
+            table = table.append_column("source_file", pa.array([printable(source)] * table.num_rows, pa.string()))
         tables.append(table.select(schema.names).cast(schema))
     combined = pa.concat_tables(tables) if tables else schema.empty_table()
     buffer = pa.BufferOutputStream()

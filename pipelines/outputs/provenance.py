@@ -19,8 +19,9 @@ def run_options(settings: RunSettings) -> dict:
     }
 
 
-def provenance(settings: RunSettings, *, cross_check: str = "") -> dict:
-    """The run's provenance; `cross_check` is the verdict ("49 of 49 cells agree"), empty without one."""
+def provenance(settings: RunSettings, *, cross_check: str = "", choices: tuple = ()) -> dict:
+    """The run's provenance; `cross_check` is the verdict ("49 of 49 cells agree"), empty without one;
+    `choices`: the tables read as another extractor reads them (audit.readings.Choice), listed as `readings`."""
     extractors = [settings.extractor]
     if settings.cross_check:
         extractors.append(settings.second_extractor)
@@ -28,6 +29,8 @@ def provenance(settings: RunSettings, *, cross_check: str = "") -> dict:
                  "extractors": extractors}
     if cross_check:
         described["cross_check"] = cross_check
+    if choices:
+        described["readings"] = [c.as_record() for c in choices]
     return described
 
 
@@ -56,7 +59,7 @@ def provenance_lines(made: dict) -> list[tuple[str, str]]:
 
 def provenance_html(made: dict) -> str:
     """The report's account of what produced it: a small definition list."""
-    from html import escape
+    from projektpulje.printable import html_text
 
-    rows = "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in provenance_lines(made))
+    rows = "".join(f"<dt>{html_text(label)}</dt><dd>{html_text(value)}</dd>" for label, value in provenance_lines(made))
     return f'<section id="provenance"><h2>Provenance</h2><dl class="provenance">{rows}</dl></section>'

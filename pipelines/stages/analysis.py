@@ -64,6 +64,7 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
         reading.document, reading.raws, reading.tables, tuple(items), tuple(tuple(rows) for rows in table_totals),
         tuple(findings), tuple(mentions_to_rows(reading.mentions)), reading.skipped, title=title, year=year,
         cross_check=cross_checked, not_read=reading.not_read, amounts=reading.amounts,
+        extractor=settings.extractor, choices=reading.choices,
     )
 
 

@@ -15,14 +15,14 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError
-from projektpulje.extract.forked import CrashedError
+from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError, raised_by_pdf_reader
+from projektpulje.extract.forked import CrashedError, die_with_parent
 
 from projektpulje.document import Document
 from projektpulje.console import PageLines, limited_lines
 from projektpulje.stages.ahead import ReadAhead
 from projektpulje.stages.watch import PageWatch
-from projektpulje.outputs.files import recover_folder, safe_folder_name
+from projektpulje.outputs.files import recover_folder, unique_folder_names
 from projektpulje.settings import RunSettings
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document; generous: a 700-page document takes well under a minute
@@ -93,8 +93,14 @@ def run_document(pdf: Path, *, settings: RunSettings, page_progress: str = ""):
 UNEXPECTED_FAILURE = "cannot be read (the PDF reader failed on it unexpectedly); run with --debug for details"
 
 
+def internal_error(pdf: Path, what: str) -> str:
+    """The line for a fault of projektpulje itself while reading `pdf`: not blamed on the PDF."""
+    return f"{pdf}: {what} (a fault of projektpulje, not of the PDF; run with --debug for the traceback)"
+
+
 def run_one(pdf: Path, settings: RunSettings, *, page_progress: str = "") -> Outcome:
-    """One document, never raising: every failure becomes an Outcome with exit code 2."""
+    """One document, never raising: every failure becomes an Outcome, exit code 2 when the input is to blame
+    (a PDF library failing on it included), 3 when projektpulje is."""
     try:
         result = run_document(pdf, settings=settings, page_progress=page_progress)
     except ProjektpuljeError as error:
@@ -103,12 +109,15 @@ def run_one(pdf: Path, settings: RunSettings, *, page_progress: str = "") -> Out
     except ImportError as error:  # the installation, not the PDF
         message = f"{pdf}: projektpulje is not installed completely ({type(error).__name__}: {error}); reinstall it"
         return Outcome(pdf, EXIT_INTERNAL, error=message, detail=traceback.format_exc())
-    except CrashedError as error:  # a PDF that breaks a library in a way the library does not report
-        message = f"{pdf}: {UNEXPECTED_FAILURE}"
-        return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=error.detail)
-    except Exception:
-        message = f"{pdf}: {UNEXPECTED_FAILURE}"
-        return Outcome(pdf, EXIT_UNUSABLE, error=message, detail=traceback.format_exc())
+    except CrashedError as error:  # failed in the process that read the PDF
+        if error.in_reader:  # a PDF that breaks a library in a way the library does not report
+            return Outcome(pdf, EXIT_UNUSABLE, error=f"{pdf}: {UNEXPECTED_FAILURE}", detail=error.detail)
+        return Outcome(pdf, EXIT_INTERNAL, error=internal_error(pdf, str(error)), detail=error.detail)
+    except Exception as error:
+        if raised_by_pdf_reader(error):
+            return Outcome(pdf, EXIT_UNUSABLE, error=f"{pdf}: {UNEXPECTED_FAILURE}", detail=traceback.format_exc())
+        message = internal_error(pdf, f"{type(error).__name__}: {error}")
+        return Outcome(pdf, EXIT_INTERNAL, error=message, detail=traceback.format_exc())
     return Outcome(
         pdf, result.exit_code, summary=result.summary(), out_dir=result.out_dir,
         notes=(*result.analysis.skipped, *finding_lines(result)),
@@ -123,9 +132,10 @@ class Interrupted(KeyboardInterrupt):
         self.finished, self.total = finished, total
 
 
-def _child(pdf: Path, settings: RunSettings, connection, page_progress: str) -> None:
+def _child(pdf: Path, settings: RunSettings, connection, page_progress: str, parent: int) -> None:
     # Ctrl-C reaches every process of the terminal's group: a worker (and what it forks) stops quietly;
-    # the parent cleans up after it and says so once.
+    # the parent cleans up after it and says so once. A kill of the parent ends the worker too.
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     connection.send(run_one(pdf, settings, page_progress=page_progress))
     connection.close()
@@ -155,17 +165,20 @@ def run_batch(
     jobs = max(1, jobs or cores)
     # The cores that no other document uses read the pages of a long one, in runs (the pdfium extractor).
     settings = dataclasses.replace(settings, processes=max(1, cores // min(jobs, len(pdfs) or 1)))
-    waiting = list(enumerate(pdfs))
-    running: dict = {}  # connection → (index, pdf, process, deadline)
+    # Each document a folder of its own, even where two names make one (a/budget.pdf, b/budget.pdf).
+    folders = unique_folder_names([pdf.stem for pdf in pdfs])
+    waiting = [(index, pdf, dataclasses.replace(settings, folder=folder))
+               for index, (pdf, folder) in enumerate(zip(pdfs, folders))]
+    running: dict = {}  # connection → (index, pdf, process, deadline, output folder)
     outcomes: dict[int, Outcome] = {}
     try:
         _run_all(waiting, running, outcomes, context=context, jobs=jobs, settings=settings, timeout=timeout,
                  on_done=on_done, total=len(pdfs), page_progress=page_progress)
     except KeyboardInterrupt:
-        for _, pdf, process, _ in running.values():
+        for index, _, process, _, _ in running.values():
             process.kill()
             process.join()
-            recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
+            recover_folder(settings.out_dir / folders[index])
         raise Interrupted(finished=sum(o.out_dir is not None for o in outcomes.values()), total=len(pdfs)) from None
     return [outcomes[i] for i in range(len(pdfs))]
 
@@ -174,29 +187,30 @@ def _run_all(waiting, running, outcomes, *, context, jobs, settings, timeout, on
     clock = time.monotonic
     while waiting or running:
         while waiting and len(running) < jobs:
-            index, pdf = waiting.pop(0)
+            index, pdf, own = waiting.pop(0)
             receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(pdf, settings, sender, page_progress), daemon=True)
+            process = context.Process(target=_child, args=(pdf, own, sender, page_progress, os.getpid()),
+                                      daemon=True)
             process.start()
             sender.close()
-            running[receiver] = (index, pdf, process, clock() + timeout)
-        next_deadline = min(deadline for *_, deadline in running.values())
+            running[receiver] = (index, pdf, process, clock() + timeout, own.out_dir / own.folder)
+        next_deadline = min(deadline for *_, deadline, _ in running.values())
         for receiver in wait(list(running), timeout=max(0.0, next_deadline - clock())):
-            index, pdf, process, _ = running.pop(receiver)
+            index, pdf, process, _, folder = running.pop(receiver)
             try:
                 outcome = receiver.recv()
             except (EOFError, OSError):
                 process.join()
-                recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
+                recover_folder(folder)
                 outcome = _ended_without_result(pdf, process, timed_out=False, timeout=timeout)
             process.join()
             outcomes[index] = outcome
             on_done(outcome, len(outcomes), total)
-        for receiver, (index, pdf, process, deadline) in list(running.items()):
+        for receiver, (index, pdf, process, deadline, folder) in list(running.items()):
             if clock() >= deadline:
                 process.kill()
                 process.join()
                 running.pop(receiver)
-                recover_folder(settings.out_dir / safe_folder_name(pdf.stem))
+                recover_folder(folder)
                 outcomes[index] = _ended_without_result(pdf, process, timed_out=True, timeout=timeout)
                 on_done(outcomes[index], len(outcomes), total)

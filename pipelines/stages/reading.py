@@ -6,12 +6,16 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from projektpulje.budget.accounting import NotRead, account_for_tables, normalise_or_note, rejections_to_debug
+from projektpulje.audit.readings import Choice, choose_readings, failing_regions, other_extractor
+from projektpulje.budget.accounting import Accounting, NotRead, account_for_tables, normalise_or_note, rejections_to_debug
 from projektpulje.budget.headings import tables_to_headings
 from projektpulje.budget.narrative import Mention, areas_to_mentions, prose_by_table
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.budget.vocabulary import Vocabulary, load_vocabulary
-from projektpulje.extract import ExtractedDocument, ExtractSettings, InputError, RawTable, extract_document
+from projektpulje.extract import (
+    ExtractedDocument, ExtractSettings, InputError, ProjektpuljeError, RawTable, extract_document,
+)
+from projektpulje.extract.errors import raised_by_pdf_reader
 from projektpulje.extract.forked import in_runs
 from projektpulje.settings import RunSettings
 
@@ -27,6 +31,7 @@ class Reading:
     mentions: tuple[Mention, ...] = ()
     not_read: tuple[NotRead, ...] = ()  # table regions left out, and why (`skipped` says it in a line each)
     amounts: tuple[int, int] = (0, 0)  # amounts printed in the budget tables: read, and printed in all
+    choices: tuple[Choice, ...] = ()  # regions read as another extractor reads them, since the first failed
 
 
 def extract_settings(vocab: Vocabulary) -> ExtractSettings:
@@ -36,8 +41,8 @@ def extract_settings(vocab: Vocabulary) -> ExtractSettings:
     )
 
 
-def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
-    """PDF → document, its budget tables raw and normalised, and notes on the table regions left out."""
+def read_accounting(pdf: Path, *, settings: RunSettings, extractor: str) -> tuple[ExtractedDocument, Accounting]:
+    """PDF → document, and every table region accounted for: budget tables read, and the regions left out."""
     vocab = load_vocabulary(settings.vocabulary)
     document = extract_document(
         pdf, extractor=extractor, settings=extract_settings(vocab), password=settings.password,
@@ -59,15 +64,47 @@ def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
         error = InputError(f"{pdf}: no budget tables found")
         error.detail = rejections_to_debug(accounting.not_read) or "no table-like region in the document\n"
         raise error
+    return document, accounting
+
+
+def accounting_to_reading(document: ExtractedDocument, accounting: Accounting, choices: tuple = ()) -> Reading:
     return Reading(
         document, accounting.raws, accounting.tables, tuple(n.describe() for n in accounting.not_read),
-        not_read=accounting.not_read, amounts=(accounting.amounts_read, accounting.amounts_printed),
+        not_read=accounting.not_read, amounts=(accounting.amounts_read, accounting.amounts_printed), choices=choices,
     )
+
+
+def read_tables(pdf: Path, *, settings: RunSettings, extractor: str) -> Reading:
+    """PDF → document, its budget tables raw and normalised, and notes on the table regions left out."""
+    return accounting_to_reading(*read_accounting(pdf, settings=settings, extractor=extractor))
+
+
+# The extractors in the order a second reading is sought from: camelot reads cells its own way.
+SECOND_READERS = ("camelot", "pdfium", "pdfplumber")
+
+
+def readings_by_sums(pdf: Path, accounting: Accounting, *, settings: RunSettings) -> tuple[Accounting, tuple[Choice, ...]]:
+    """Where a table's first reading fails its own sums or leaves amounts unread, the other extractor's reading
+    of the region, when that one holds (audit/readings.py). Costs nothing when every first reading holds; not
+    tried on --ocr (the second reading would OCR every page again)."""
+    other = other_extractor(settings.extractor, SECOND_READERS)
+    if not settings.second_readings or settings.ocr or other is None or not failing_regions(accounting):
+        return accounting, ()
+    try:
+        _, second = read_accounting(pdf, settings=settings, extractor=other)
+    except ProjektpuljeError:  # the other extractor cannot read the document: the first reading stands
+        return accounting, ()
+    except Exception as error:
+        if raised_by_pdf_reader(error):
+            return accounting, ()
+        raise
+    return choose_readings(accounting, second, names=(settings.extractor, other))
 
 
 def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
     """The whole first stage: tables with the chosen extractor, and what the prose says of them."""
-    reading = read_tables(pdf, settings=settings, extractor=settings.extractor)
+    document, accounting = read_accounting(pdf, settings=settings, extractor=settings.extractor)
+    reading = accounting_to_reading(document, *readings_by_sums(pdf, accounting, settings=settings))
     # a long document's areas in runs of tables, shared among the processes the settings allow
     areas = list(zip(prose_by_table(reading.document.text, reading.raws), reading.tables))
     mentions = in_runs(areas_to_mentions, areas, processes=settings.processes, least=settings.tables_per_process)

@@ -4,6 +4,7 @@ editions `compare` reads. Importing this module loads pandas (the rules load pan
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pandas as pd
 from projektpulje.document import Document
 from projektpulje.extract import InputError
 from projektpulje.outputs.datapackage import PACKAGE_FILE
+from projektpulje.outputs.dialects import csv_to_default
 from projektpulje.outputs.files import rows_to_csv, write_file
 from projektpulje.schemas import ITEM_COLUMNS
 from projektpulje.schemas.validate import rows_to_frame
@@ -43,7 +45,8 @@ def edition_items(edition: Path | Document, *, settings: RunSettings = RunSettin
         items_csv = path / "items.csv"
         if not items_csv.exists():
             raise InputError(f"{path}: not an output folder of projektpulje run (no items.csv)")
-        items = pd.read_csv(items_csv, dtype=str, keep_default_na=False)
+        items = pd.read_csv(io.BytesIO(csv_to_default(items_csv.read_bytes(), "items.csv")), dtype=str,
+                            keep_default_na=False)
         package = path / PACKAGE_FILE
         year = json.loads(package.read_text(encoding="utf-8")).get("year") if package.exists() else None
         return items, year

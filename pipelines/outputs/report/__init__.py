@@ -7,9 +7,9 @@ images (the PDF regions) → html (the page) → sections (each table's, planned
 """
 
 from .html import line_html, report_html, summary_and_findings_html
-from .lines import Line
+from .lines import ReportLine
 from .sections import analysis_to_html, analysis_to_plans, plans_to_html
 from .text import danish_amount
 
-__all__ = ["Line", "analysis_to_html", "analysis_to_plans", "danish_amount", "line_html", "plans_to_html", "report_html",
+__all__ = ["ReportLine", "analysis_to_html", "analysis_to_plans", "danish_amount", "line_html", "plans_to_html", "report_html",
            "summary_and_findings_html"]

@@ -3,9 +3,9 @@ sum of its line's years, and each figure of an overview against its area table's
 
 from __future__ import annotations
 
-from html import escape
 from typing import Mapping, Sequence
 
+from projektpulje.printable import html_text
 from .text import danish_amount
 
 TITLES = {
@@ -18,10 +18,10 @@ def check_row_html(row: Mapping) -> str:
     bad = row["status"] != "ok"
     where = row["item"] if row["level"] == "row" else f"{row['item']} {row['year']} ({row['label']})"
     return (
-        f'<tr class="{"mismatch" if bad else ""}" data-level="{escape(row["level"])}"><td>{escape(where)}</td>'
+        f'<tr class="{"mismatch" if bad else ""}" data-level="{html_text(row["level"])}"><td>{html_text(where)}</td>'
         f'<td class="num">{danish_amount(row["stated_tkr"])}</td><td class="num">{danish_amount(row["computed_tkr"])}</td>'
         f'<td class="num">{danish_amount(row["difference_tkr"])}</td>'
-        f'<td class="status {"bad" if bad else "good"}">{escape(row["status"])}</td></tr>'
+        f'<td class="status {"bad" if bad else "good"}">{html_text(row["status"])}</td></tr>'
     )
 
 
@@ -33,7 +33,7 @@ def other_checks_html(totals: Sequence[Mapping]) -> str:
         if rows:
             body = "".join(check_row_html(r) for r in rows)
             parts.append(
-                f'<table class="lines checks" data-level="{level}"><caption>{escape(title)}</caption><thead><tr>'
+                f'<table class="lines checks" data-level="{level}"><caption>{html_text(title)}</caption><thead><tr>'
                 '<th>line</th><th class="num">stated</th><th class="num">computed</th><th class="num">difference</th>'
                 f"<th>status</th></tr></thead><tbody>{body}</tbody></table>"
             )

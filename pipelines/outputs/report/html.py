@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import base64
 import functools
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from projektpulje.printable import html_text
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.budget.accounting import amounts_accounted
 from projektpulje.extract import RawTable
@@ -18,7 +18,7 @@ from projektpulje.schemas.findings import KIND_NAMES
 from . import images
 from .images import MAX_TABLES_WITH_IMAGES
 from .light import findings_filter_html
-from .lines import Line, is_root, line_findings, line_mentions, line_style
+from .lines import ReportLine, is_root, line_findings, line_mentions, line_style
 from .text import anchor, cell, danish_amount, missing, pages_text, printed_numbers, signed_amount, table_title
 
 if TYPE_CHECKING:
@@ -32,35 +32,56 @@ def stylesheet() -> str:
     return Path(__file__).with_name("style.css").read_text(encoding="utf-8")
 
 
+# A prose mention is a check where it was compared with its table (agrees or contradicts); an untied one is not.
+COMPARED_MENTIONS = {"agrees": True, "contradicts": False}
+
+
+def checks_passed(analysis: Analysis) -> tuple[int, int]:
+    """Every check the document had, and those passed: each stated subtotal, Total, row total and overview
+    figure against its rows, and each prose amount compared with the table line it speaks of."""
+    results = [t["status"] == "ok" for t in analysis.totals]
+    results += [COMPARED_MENTIONS[m["status"]] for m in analysis.mentions if m["status"] in COMPARED_MENTIONS]
+    return sum(results), len(results)
+
+
+def checks_tone(analysis: Analysis) -> str:
+    """Green only when every check passed and no finding stands (an unknown label, a table not read, …)."""
+    ok, checks = checks_passed(analysis)
+    return "bad" if ok < checks else ("" if analysis.findings else "good")
+
+
 def summary_html(analysis: Analysis, name: str) -> str:
-    totals, findings = analysis.totals, analysis.findings
-    ok = sum(t["status"] == "ok" for t in totals)
+    findings = analysis.findings
+    ok, checks = checks_passed(analysis)
     roots = sum(is_root(f) for f in findings)
     lines = analysis.lines
-    extractor = analysis.raws[0].extractor if analysis.raws else ""
+    extractor = analysis.extractor or (analysis.raws[0].extractor if analysis.raws else "")
     cards = [
         ("tables", str(len(analysis.tables)), ""),
         ("budget lines", str(lines), ""),
-        ("checks passed", f"{ok}/{len(totals)}", "bad" if ok < len(totals) else "good"),
+        ("checks passed", f"{ok}/{checks}", checks_tone(analysis)),
         ("findings", str(len(findings)), "bad" if findings else "good"),
     ]
     card_html = "".join(
-        f'<div class="card {tone}" data-stat="{escape(label)}"><b>{escape(value)}</b><span>{escape(label)}</span></div>'
+        f'<div class="card {tone}" data-stat="{html_text(label)}"><b>{html_text(value)}</b><span>{html_text(label)}</span></div>'
         for label, value, tone in cards
     )
     detail = f"{roots} root cause{'' if roots == 1 else 's'}, {len(findings) - roots} knock-on" if findings else "none"
-    skipped = "".join(f"<li>{escape(s)}</li>" for s in analysis.skipped)
-    repaired = "".join(f"<li>repaired: {escape(r)}</li>" for r in analysis.document.repairs)
+    skipped = "".join(f"<li>{html_text(s)}</li>" for s in analysis.skipped)
+    repaired = "".join(f"<li>repaired: {html_text(r)}</li>" for r in analysis.document.repairs)
+    chosen = "".join(f"<li>{html_text(c.describe())}</li>" for c in analysis.choices)
     return (
-        f'<header><h1>{escape(name)}</h1>'
-        f'<p class="meta">{analysis.document.page_count} pages · read with {escape(extractor)} · '
-        + (f'<b class="ocr">text from OCR: {escape(analysis.document.ocr)}</b> · ' if analysis.document.ocr else "")
+        f'<header><h1>{html_text(name)}</h1>'
+        f'<p class="meta">{analysis.document.page_count} pages · read with {html_text(extractor)} · '
+        + (f'<b class="ocr">text from OCR: {html_text(analysis.document.ocr)}</b> · ' if analysis.document.ocr else "")
         + f'checks: every stated subtotal and Total against the sum of its lines, and the prose against the tables</p>'
         f'<div class="cards" id="summary">{card_html}</div>'
-        f'<p class="meta">Findings: {escape(detail)}.</p>'
-        + f'<p class="meta" id="amounts">{escape(amounts_accounted(analysis.amounts))}.</p>'
+        f'<p class="meta">Findings: {html_text(detail)}.</p>'
+        + f'<p class="meta" id="amounts">{html_text(amounts_accounted(analysis.amounts))}.</p>'
         + (f'<p class="meta">Table regions not read:</p><ul class="skipped">{skipped}</ul>' if skipped else "")
         + (f'<ul class="repairs" id="repairs">{repaired}</ul>' if repaired else "")
+        + (f'<p class="meta">Read another way, since the first reading failed the table\'s own sums:</p>'
+           f'<ul class="readings" id="readings">{chosen}</ul>' if chosen else "")
         + "</header>"
     )
 
@@ -69,7 +90,7 @@ def table_link(table_no, titles: Mapping) -> str:
     """A link to a table's section, named by its title; empty for no table."""
     if missing(table_no):
         return ""
-    return f'<a href="#{anchor(table_no)}">{escape(titles.get(table_no, f"Tabel {table_no}"))}</a>'
+    return f'<a href="#{anchor(table_no)}">{html_text(titles.get(table_no, f"Tabel {table_no}"))}</a>'
 
 
 def finding_row_html(finding: dict, titles: Mapping) -> str:
@@ -78,9 +99,9 @@ def finding_row_html(finding: dict, titles: Mapping) -> str:
     badge = '<span class="badge root">root cause</span>' if root else '<span class="badge knock">knock-on</span>'
     kind = finding["kind"]
     return (
-        f'<tr class="finding {"root" if root else "knock"}" data-kind="{escape(kind)}" '
+        f'<tr class="finding {"root" if root else "knock"}" data-kind="{html_text(kind)}" '
         f'data-table="{cell(table_no)}" data-root="{"true" if root else "false"}">'
-        f'<td>{badge}</td><td class="kind">{escape(KIND_TITLES.get(kind, kind))}</td>'
+        f'<td>{badge}</td><td class="kind">{html_text(KIND_TITLES.get(kind, kind))}</td>'
         f"<td>{table_link(table_no, titles)}</td>"
         f'<td class="num">{cell(finding.get("page"))}</td><td>{cell(finding.get("message"))}</td></tr>'
     )
@@ -100,21 +121,21 @@ def findings_html(findings: Sequence[dict], titles: Mapping) -> str:
 
 def mention_note_html(mention: dict) -> str:
     return (
-        f'<div class="mention {escape(mention["status"])}">'
-        f'<span class="status">text {escape(mention["status"])}</span> '
+        f'<div class="mention {html_text(mention["status"])}">'
+        f'<span class="status">text {html_text(mention["status"])}</span> '
         f'<b>{cell(mention["mention"])}</b> (page {cell(mention["page"])}): '
         f'<q>{cell(mention["sentence"])}</q></div>'
     )
 
 
-def line_html(line: Line, years: int, findings: Sequence[dict], mentions: Sequence[dict]) -> str:
+def line_html(line: ReportLine, years: int, findings: Sequence[dict], mentions: Sequence[dict]) -> str:
     """One <tr> of the table as read."""
     style = line_style(line, findings)
     classes = " ".join(c for c in (line.kind, "mismatch" if line.mismatch else "", style and f"flag {style}") if c)
     notes = "".join(mention_note_html(m) for m in mentions)
     if line.kind == "section":
         notes += "".join(f'<div class="why">{cell(f["message"])}</div>' for f in findings)
-    label = f'<span class="label">{escape(line.label)}</span>{notes}'
+    label = f'<span class="label">{html_text(line.label)}</span>{notes}'
     if line.kind in ("section", "group"):
         return (
             f'<tr class="{classes}" data-kind="{line.kind}"><td class="ln">{printed_numbers(line.printed)}</td>'
@@ -124,7 +145,7 @@ def line_html(line: Line, years: int, findings: Sequence[dict], mentions: Sequen
     amounts += '<td class="num amount"></td>' * (years - len(line.amounts))
     check = "<td></td><td></td><td></td>"
     if line.kind in ("subtotal", "total"):
-        status = " / ".join(escape(s or "?") for s in line.status)
+        status = " / ".join(html_text(s or "?") for s in line.status)
         check = (
             f'<td class="num">{" / ".join(danish_amount(c) for c in line.computed)}</td>'
             f'<td class="num">{" / ".join(signed_amount(d) for d in line.difference)}</td>'
@@ -132,12 +153,12 @@ def line_html(line: Line, years: int, findings: Sequence[dict], mentions: Sequen
         )
     return (
         f'<tr class="{classes}" data-kind="{line.kind}"><td class="ln">{printed_numbers(line.printed)}</td>'
-        f'<td>{label}</td><td class="fn">{escape(line.footnote)}</td>{amounts}{check}</tr>'
+        f'<td>{label}</td><td class="fn">{html_text(line.footnote)}</td>{amounts}{check}</tr>'
     )
 
 
 def lines_html(
-    lines: Sequence[Line], table: NormalisedTable, findings: Sequence[dict], mentions: Sequence[dict]
+    lines: Sequence[ReportLine], table: NormalisedTable, findings: Sequence[dict], mentions: Sequence[dict]
 ) -> str:
     years = max(len(table.years), 1)
     head = "".join(f'<th class="num">{y}</th>' for y in table.years) or '<th class="num">amount</th>'
@@ -154,7 +175,7 @@ def lines_html(
 def footnotes_html(footnotes: Sequence[str]) -> str:
     if not footnotes:
         return ""
-    return '<ul class="footnotes">' + "".join(f"<li>{escape(n)}</li>" for n in footnotes) + "</ul>"
+    return '<ul class="footnotes">' + "".join(f"<li>{html_text(n)}</li>" for n in footnotes) + "</ul>"
 
 
 def figure_html(images: Sequence[tuple[int, bytes, tuple[int, int]]]) -> str:
@@ -175,7 +196,7 @@ def figure_html(images: Sequence[tuple[int, bytes, tuple[int, int]]]) -> str:
 def table_section_html(
     raw: RawTable,
     table: NormalisedTable,
-    lines: Sequence[Line],
+    lines: Sequence[ReportLine],
     findings: Sequence[dict],
     mentions: Sequence[dict],
     images: Sequence[tuple[int, bytes, tuple[int, int]]],
@@ -184,13 +205,13 @@ def table_section_html(
     checks = [s for l in lines for s in l.status]
     ok = sum(s == "ok" for s in checks)
     pages = [p for p, _ in raw.parts] or list(raw.pages) or [raw.page]
-    meta = f"{pages_text(pages)} · {escape(table.unit)} in the PDF · {ok}/{len(checks)} checks ok"
+    meta = f"{pages_text(pages)} · {html_text(table.unit)} in the PDF · {ok}/{len(checks)} checks ok"
     if findings:
         meta += f' · <span class="bad">{len(findings)} finding{"" if len(findings) == 1 else "s"}</span>'
     return (
         f'<section class="table" id="{anchor(table.table_no)}" data-table="{table.table_no}">'
-        f"<h2>{escape(table_title(table))}</h2>"
-        f'<p class="meta">{meta}<br><span class="caption">{escape(raw.caption)}</span></p>'
+        f"<h2>{html_text(table_title(table))}</h2>"
+        f'<p class="meta">{meta}<br><span class="caption">{html_text(raw.caption)}</span></p>'
         f'<div class="side"><div class="read">{lines_html(lines, table, findings, mentions)}'
         f"{footnotes_html(raw.footnotes)}{extra}</div>"
         f'<div class="source">{figure_html(images)}</div></div></section>'
@@ -202,10 +223,10 @@ def mentions_html(mentions: Sequence[dict], titles: Mapping) -> str:
         return '<section id="mentions"><h2>Amounts in the text</h2><p class="none">The text mentions no amounts.</p>' \
                "</section>"
     rows = "".join(
-        f'<tr class="{escape(m["status"])}"><td class="status">{cell(m["status"])}</td>'
+        f'<tr class="{html_text(m["status"])}"><td class="status">{cell(m["status"])}</td>'
         f'<td>{table_link(m["table_no"], titles)}</td>'
         f'<td class="num">{cell(m["page"])}</td><td class="nowrap">{cell(m["mention"])}</td>'
-        f'<td>{cell(m["tied_to"])}</td><td class="num">{danish_amount(m["table_dkk"]) if m["table_dkk"] else ""}</td>'
+        f'<td>{cell(m["tied_to"])}</td><td class="num">{danish_amount(m["table_dkk"])}</td>'
         f'<td class="sentence">{cell(m["sentence"])}</td></tr>'
         for m in mentions
     )
@@ -235,7 +256,7 @@ def page_html(title: str, body: Sequence[str]) -> bytes:
     head = (
         '<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{stylesheet()}</style></head><body><main>"
+        f"<title>{html_text(title)}</title><style>{stylesheet()}</style></head><body><main>"
     )
     return "".join([head, *body, "</main></body></html>\n"]).encode("utf-8")
 

@@ -4,8 +4,10 @@ stylesheet leaves the browser to lay out only the tables in view)."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import Mapping, Sequence
+
+from projektpulje.printable import html_text
+
 
 def mentions_by_table(
     tables: Sequence[tuple[int, int]], mentions: Sequence[Mapping]
@@ -37,12 +39,12 @@ def findings_filter_html(findings: Sequence[Mapping], names: Mapping[str, str]) 
     counts = {"all": len(findings), "root": sum(str(f.get("root_cause")).lower() not in ("false", "0") for f in findings)}
     counts.update({f"kind-{k}": sum(f["kind"] == k for f in findings) for k in kinds})
     buttons = "".join(
-        f'<label><input type="radio" name="findings-filter" id="filter-{escape(key)}"'
-        f'{" checked" if key == "all" else ""}> {escape(label)} ({counts[key]})</label>'
+        f'<label><input type="radio" name="findings-filter" id="filter-{html_text(key)}"'
+        f'{" checked" if key == "all" else ""}> {html_text(label)} ({counts[key]})</label>'
         for key, label in choices
     )
     rules = ['#findings:has(#filter-root:checked) tr.finding.knock { display: none; }'] + [
-        f'#findings:has(#filter-kind-{escape(k)}:checked) tr.finding:not([data-kind="{escape(k)}"]) {{ display: none; }}'
+        f'#findings:has(#filter-kind-{html_text(k)}:checked) tr.finding:not([data-kind="{html_text(k)}"]) {{ display: none; }}'
         for k in kinds
     ]
     return f'<style>{"".join(rules)}</style><div class="filter">Show: {buttons}</div>'

@@ -14,7 +14,7 @@ from projektpulje.extract import RawTable
 
 
 @dataclass(frozen=True)
-class Line:
+class ReportLine:
     """One row of a table as the report shows it. Amounts are in 1.000 kr., one per year."""
 
     kind: str  # section | group | item | subtotal | total
@@ -56,17 +56,17 @@ def reconciled_for(table: NormalisedTable, totals: Sequence[dict]) -> list[dict]
     return out
 
 
-def item_line(chunk: Sequence[Item], printed: tuple[int, ...]) -> Line:
+def item_line(chunk: Sequence[Item], printed: tuple[int, ...]) -> ReportLine:
     first = chunk[0]
-    return Line(
+    return ReportLine(
         "item", first.item, first.footnote, tuple(i.amount_tkr for i in chunk), section=first.section, printed=printed
     )
 
 
-def total_line(chunk: Sequence[StatedTotal], reconciled: Sequence[dict], label: str, printed: tuple[int, ...]) -> Line:
+def total_line(chunk: Sequence[StatedTotal], reconciled: Sequence[dict], label: str, printed: tuple[int, ...]) -> ReportLine:
     first = chunk[0]
     kind = "subtotal" if first.level == "section" else "total"
-    return Line(
+    return ReportLine(
         kind,
         label or first.label,
         amounts=tuple(s.stated_tkr for s in chunk),
@@ -78,13 +78,13 @@ def total_line(chunk: Sequence[StatedTotal], reconciled: Sequence[dict], label: 
     )
 
 
-def heading_line(kind: str, label: str, section: str, headings: list[tuple[str, tuple[int, ...]]]) -> Line:
+def heading_line(kind: str, label: str, section: str, headings: list[tuple[str, tuple[int, ...]]]) -> ReportLine:
     """A section or group heading, with the printed lines of the heading row it was read from, if any."""
     printed = next((span for text, span in headings if same_label(text, label)), ())
-    return Line(kind, label, section=section, printed=printed)
+    return ReportLine(kind, label, section=section, printed=printed)
 
 
-def table_to_lines(raw: RawTable, table: NormalisedTable, totals: Sequence[dict]) -> list[Line]:
+def table_to_lines(raw: RawTable, table: NormalisedTable, totals: Sequence[dict]) -> list[ReportLine]:
     """The table's items and stated totals in printed order, with section and group headings where they change."""
     width = len(table.years)
     items = chunks(table.items, width)
@@ -93,7 +93,7 @@ def table_to_lines(raw: RawTable, table: NormalisedTable, totals: Sequence[dict]
     kinds = [k for k, _, _ in rows]
     if kinds.count("item") != len(items) or len(kinds) - kinds.count("heading") - len(items) != len(stated):
         rows = [("item", "", ())] * len(items) + [("total", "", ())] * len(stated)
-    lines: list[Line] = []
+    lines: list[ReportLine] = []
     section, group, headings = None, "", []
     items_left, totals_left = iter(items), iter(stated)
     for kind, label, printed in rows:
@@ -117,7 +117,7 @@ def table_to_lines(raw: RawTable, table: NormalisedTable, totals: Sequence[dict]
     return lines
 
 
-def line_findings(line: Line, findings: Sequence[dict]) -> list[dict]:
+def line_findings(line: ReportLine, findings: Sequence[dict]) -> list[dict]:
     """The findings of a table that concern one of its lines."""
     def concerns(f: dict) -> bool:
         if line.kind == "total":
@@ -130,7 +130,7 @@ def line_findings(line: Line, findings: Sequence[dict]) -> list[dict]:
     return [f for f in findings if concerns(f)]
 
 
-def line_mentions(line: Line, mentions: Sequence[dict]) -> list[dict]:
+def line_mentions(line: ReportLine, mentions: Sequence[dict]) -> list[dict]:
     """The prose amounts tied to an item or group line."""
     if line.kind not in ("item", "group"):
         return []
@@ -141,14 +141,14 @@ def is_root(finding: Mapping) -> bool:
     return str(finding.get("root_cause")).lower() not in ("false", "0")
 
 
-def line_style(line: Line, findings: Sequence[dict]) -> str:
+def line_style(line: ReportLine, findings: Sequence[dict]) -> str:
     """'root' for a line with a root-cause finding or a mismatch, 'knock' for one with knock-on findings only."""
     if any(is_root(f) for f in findings) or (line.mismatch and not findings):
         return "root"
     return "knock" if findings else ""
 
 
-def row_styles(lines: Sequence[Line], findings: Sequence[dict]) -> dict[int, str]:
+def row_styles(lines: Sequence[ReportLine], findings: Sequence[dict]) -> dict[int, str]:
     """Printed line index → 'root' or 'knock', for the lines with findings or mismatches."""
     styles = {}
     for line in lines:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from html import escape
 from typing import Sequence
 
+from projektpulje.printable import html_text
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.budget.numbers import decimal_to_text
 
@@ -36,8 +36,8 @@ def cell(value) -> str:
     if missing(value):
         return ""
     if isinstance(value, Decimal):
-        return escape(decimal_to_text(value))
-    return escape(str(value))
+        return html_text(decimal_to_text(value))
+    return html_text(str(value))
 
 
 def pages_text(pages: Sequence[int]) -> str:
