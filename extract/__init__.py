@@ -7,9 +7,11 @@ import logging
 from importlib import import_module
 from pathlib import Path
 
+from .decoding import undecoded_to_message
 from .errors import InputError, ProjektpuljeError, TableError
 from .layout import ExtractSettings
 from .model import ExtractedDocument, RawRow, RawTable, TextLine
+from .pictures import pictures_to_message
 
 # name → module with `extract(path, *, settings, password)`; adding an extractor is adding a file.
 EXTRACTORS = {
@@ -42,7 +44,9 @@ def extract_document(
     module = import_module(EXTRACTORS[extractor], __package__)
     settings = settings or ExtractSettings()
     if not ocr:
-        return module.extract(Path(path), settings=settings, password=password, processes=processes)
+        document = module.extract(Path(path), settings=settings, password=password, processes=processes)
+        require_trusted_text(Path(path), document)
+        return document
     from .ocr import ocr_text_layer
 
     with ocr_text_layer(Path(path), password=password, processes=processes) as (layered, engine):
@@ -54,6 +58,15 @@ def extract_document(
             said = str(error).replace(str(layered), str(path)).replace(NO_TEXT_LAYER, NO_TEXT_READ)
             raise InputError(said) from error
     return dataclasses.replace(document, ocr=engine)
+
+
+def require_trusted_text(path: Path, document: ExtractedDocument) -> None:
+    """The PDF's own text must be a reading of its pages: text that does not decode, or tables printed as
+    pictures under their captions, are read from the page images with --ocr, and refused without it."""
+    if document.undecoded:
+        raise InputError(f"{path}: {undecoded_to_message(document.undecoded)}")
+    if document.pictures:
+        raise InputError(f"{path}: {pictures_to_message(document.pictures)}")
 
 
 __all__ = [

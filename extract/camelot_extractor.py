@@ -20,7 +20,9 @@ from .layout import (
     pages_to_layouts,
     region_is_ruled,
 )
+from .decoding import pages_to_undecoded
 from .layout.marks import CONFUSED_MARKS
+from .pictures import layouts_to_pictures
 from .layout.headers import cells_are_header
 from .model import ExtractedDocument, RawRow
 from .pdf_input import check_pdf_file, rebuilt_for_pdfminer
@@ -225,4 +227,7 @@ def extract(
             if layout.regions:
                 _read_regions(readable, page, layout.regions, password=password)
     tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME, settings=settings)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=repairs)
+    return ExtractedDocument(
+        path.name, len(pages), tuple(tables), tuple(text), repairs=repairs,
+        undecoded=pages_to_undecoded(pages, scripts=settings.scripts), pictures=layouts_to_pictures(pages, layouts),
+    )

@@ -84,4 +84,6 @@ class ExtractedDocument:
     tables: tuple[RawTable, ...]
     text: tuple[TextLine, ...] = field(default=(), repr=False)
     ocr: str = ""  # the OCR engine that made the words ('tesseract 5.3.0 (dan)'), or empty where the PDF had text
+    undecoded: tuple = ()  # decoding.Undecoded: pages whose text does not decode
+    pictures: tuple = ()  # pictures.Picture: images by table captions where the table's rows should be
     repairs: tuple[str, ...] = ()  # what was wrong with the file and read as PDF readers repair it ("cross-reference table rebuilt")

@@ -23,7 +23,9 @@ import pypdfium2.raw as pdfium_c
 from .errors import InputError
 from .forked import in_runs
 from .form_draws import require_bounded_forms
-from .layout import ExtractSettings, PageContent, pages_to_tables
+from .decoding import pages_to_undecoded
+from .layout import ExtractSettings, PageContent, layouts_to_tables, pages_to_layouts
+from .pictures import layouts_to_pictures
 from .model import ExtractedDocument
 from .pdf_input import (
     UNSUPPORTED_ENCRYPTION,
@@ -34,7 +36,7 @@ from .pdf_input import (
     rebuilt_for_pdfminer,
     require_text,
 )
-from .pdfium_paths import Matrix, edges_to_rules, matrix_of, multiply, page_to_edges, page_to_view
+from .pdfium_paths import Matrix, edges_to_rules, matrix_of, multiply, page_to_edges, page_to_images, page_to_view
 from .words import TEXT, Glyph, glyphs_to_words
 
 NAME = "pdfium"
@@ -282,7 +284,8 @@ def page_to_content(numbered: NumberedPage, *, descent_of: DescentOf, shared: di
     finally:
         textpage.close()
     rules, verticals = edges_to_rules(page_to_edges(page.raw, view, height))
-    return PageContent(numbered.number, float(width), float(height), tuple(words), rules, verticals)
+    images = page_to_images(page.raw, view, height)
+    return PageContent(numbered.number, float(width), float(height), tuple(words), rules, verticals, images)
 
 
 class NumberedPages(NamedTuple):
@@ -350,5 +353,9 @@ def extract(
 ) -> ExtractedDocument:
     pages = read_pages_on_cores(path, password=password, processes=processes)
     require_text(path, pages)
-    tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path))
+    layouts = pages_to_layouts(pages, settings=settings)
+    tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME, settings=settings)
+    return ExtractedDocument(
+        path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path),
+        undecoded=pages_to_undecoded(pages, scripts=settings.scripts), pictures=layouts_to_pictures(pages, layouts),
+    )

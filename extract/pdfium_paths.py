@@ -155,19 +155,33 @@ def path_to_segments(obj, m: Matrix) -> list[tuple[int, bool, Point]]:
     return segments
 
 
-def objects_to_paths(objects: Sequence, view: Matrix, *, depth: int = 0) -> Iterator[tuple[object, Matrix]]:
-    """Every path object with the matrix that takes its points to the view, those in form XObjects included."""
+def objects_to_paths(
+    objects: Sequence, view: Matrix, *, depth: int = 0, wanted: int = pdfium_c.FPDF_PAGEOBJ_PATH
+) -> Iterator[tuple[object, Matrix]]:
+    """Every path object (or object of the `wanted` type) with the matrix that takes its points to the view,
+    those in form XObjects included."""
     raw = pdfium_c.FS_MATRIX()
     for obj in objects:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH or (kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH):
+        if kind == wanted or (kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH):
             pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
             m = multiply(matrix_of(raw), view)
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if kind == wanted:
                 yield obj, m
             else:
                 inner = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
-                yield from objects_to_paths(inner, m, depth=depth + 1)
+                yield from objects_to_paths(inner, m, depth=depth + 1, wanted=wanted)
+
+
+def page_to_images(page, view: Matrix, height: float) -> tuple[tuple[float, float, float, float], ...]:
+    """Where the page's images are drawn (x0, top, x1, bottom from the top left), those in forms included:
+    an image fills the unit square its matrix takes to the page."""
+    objects = [pdfium_c.FPDFPage_GetObject(page, i) for i in range(pdfium_c.FPDFPage_CountObjects(page))]
+    boxes = []
+    for _, m in objects_to_paths(objects, view, wanted=pdfium_c.FPDF_PAGEOBJ_IMAGE):
+        xs, ys = zip(*(apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))))
+        boxes.append((min(xs), height - max(ys), max(xs), height - min(ys)))
+    return tuple(boxes)
 
 
 def page_to_edges(page, view: Matrix, height: float) -> list[Edge]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .layout import ExtractSettings, pages_to_tables
+from .decoding import pages_to_undecoded
+from .layout import ExtractSettings, layouts_to_tables, pages_to_layouts
+from .pictures import layouts_to_pictures
 from .model import ExtractedDocument
 from .pdf_input import check_pdf_file
 from .plumber_pages import read_pages
@@ -17,5 +19,9 @@ def extract(
 ) -> ExtractedDocument:
     """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
     pages = read_pages(path, password=password)
-    tables, text = pages_to_tables(pages, source=path.name, extractor=NAME, settings=settings)
-    return ExtractedDocument(path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path))
+    layouts = pages_to_layouts(pages, settings=settings)
+    tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME, settings=settings)
+    return ExtractedDocument(
+        path.name, len(pages), tuple(tables), tuple(text), repairs=check_pdf_file(path),
+        undecoded=pages_to_undecoded(pages, scripts=settings.scripts), pictures=layouts_to_pictures(pages, layouts),
+    )

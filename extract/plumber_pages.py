@@ -22,7 +22,8 @@ def page_to_content(page) -> PageContent:
     verticals = tuple(
         VerticalRule(e["x0"], e["top"], e["bottom"]) for e in edges if e["orientation"] == "v" and e["height"] >= MIN_RULE_HEIGHT
     )
-    return PageContent(page.page_number, float(page.width), float(page.height), words, rules, verticals)
+    images = tuple((i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images)
+    return PageContent(page.page_number, float(page.width), float(page.height), words, rules, verticals, images)
 
 
 def read_pages(path: Path, *, password: str | None = None) -> list[PageContent]:

@@ -29,3 +29,29 @@ def pdf_from_objects(objects: list[bytes], *, tail: bytes = b"", header: bytes =
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out) + tail
+
+
+def font_without_unicode_map_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text is set in a composite font (Identity-H) with no ToUnicode map and no font
+    program: each character is written as a glyph number (its position in the line's alphabet), so readers
+    can only give the numbers back (control characters, "(cid:3)"), as with a font subset that lost its map."""
+    alphabet = sorted({ch for line in lines for ch in line if ch != " "})
+    shows = []
+    for i, line in enumerate(lines):
+        words = ["<" + "".join(f"{alphabet.index(ch) + 1:04X}" for ch in word) + ">" for word in line.split()]
+        shown_words = " ".join(f"{w} Tj 8 0 Td" for w in words)
+        shows.append(f"BT /F1 11 Tf 72 {760 - 16 * i} Td {shown_words} ET")
+    stream = "\n".join(shows).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Lost /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Lost /CIDToGIDMap /Identity /DW 500 "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+Lost /Flags 32 /FontBBox [0 -200 1000 800] /ItalicAngle 0 "
+        b"/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
+    ]
+    return pdf_from_objects(objects)

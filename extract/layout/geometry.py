@@ -47,6 +47,9 @@ class ExtractSettings:
     cell_gap_em: float = DEFAULT_CELL_GAP_EM
     min_column_values: int = DEFAULT_MIN_COLUMN_VALUES
     furniture_band: float = DEFAULT_FURNITURE_BAND
+    # The scripts of the document's letters, by their Unicode names' first word: text with letters of any other
+    # does not decode (see decoding.py). The document's language sets them (the vocabulary).
+    scripts: tuple[str, ...] = ("LATIN",)
 
     @property
     def caption_re(self) -> re.Pattern[str]:
@@ -91,6 +94,7 @@ class PageContent:
     words: tuple[Word, ...]
     rules: tuple[Rule, ...] = ()
     vertical_rules: tuple[VerticalRule, ...] = ()
+    images: tuple[BBox, ...] = ()  # where images are drawn, in the words' coordinates
 
 
 @dataclass(frozen=True, slots=True)

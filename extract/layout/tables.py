@@ -28,6 +28,7 @@ from .regions import (
     wraps_on,
     _fits_left_of as fits_left_of,
 )
+from ..decoding import text_with_undecoded_marked
 from .marks import lines_with_marks_read, notes_start
 from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells
 from .prose import kinded_in_reading_order
@@ -126,13 +127,17 @@ def page_to_layout(
     for region in regions:
         region.open_top = content.index(id(region.lines[0])) == 0
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
+    scripts = frozenset(settings.scripts)
     note_kind = {id(line): note.kind for note in notes for line in note.lines}
     ordered = kinded_in_reading_order([
         (k.line, "table" if id(k.line) in in_regions else note_kind.get(id(k.line), "text"))
         for k in kinded
         if id(k.line) in in_regions or k.kind != "furniture"
     ])  # a table's lines end a run of prose as a caption does
-    text = [TextLine(line.text, page.number, line.bbox, line.size, kind) for line, kind in ordered if kind != "table"]
+    text = [
+        TextLine(text_with_undecoded_marked(line.text, scripts=scripts), page.number, line.bbox, line.size, kind)
+        for line, kind in ordered if kind != "table"
+    ]
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
 
 

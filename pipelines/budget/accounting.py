@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from projektpulje.extract import RawTable, TableError
+from projektpulje.extract.decoding import text_with_undecoded_marked
 
 from .normalise import NormalisedTable, caption_to_number_and_area, header_to_unit_and_years, normalise_table
 from .vocabulary import Vocabulary
@@ -99,6 +100,11 @@ def region_to_rejection(raw: RawTable, *, vocab: Vocabulary) -> str | None:
     return "its header has no budget unit (such as 1.000 kr.) over year columns, and it has no table caption"
 
 
+def readable_caption(raw: RawTable, *, vocab: Vocabulary) -> str:
+    """The caption as a message may quote it: a word that does not decode shown as the replacement character."""
+    return text_with_undecoded_marked(raw.caption, scripts=frozenset(vocab.scripts))
+
+
 def _seen(raw: RawTable) -> str:
     header = " | ".join(raw.header) if raw.header else "no header row"
     return f"header: {header}; {len(raw.rows)} rows"
@@ -121,7 +127,7 @@ def normalise_or_note(
         number = ordinal if printed is None else printed  # a printed 0 stays 0
         where = f"{raw.source}, page {raw.page}, table {number}"
         return NotRead(
-            raw.source, raw.page, raw.caption, error_to_reason(error, where=where), raw_to_amounts(raw), True,
+            raw.source, raw.page, readable_caption(raw, vocab=vocab), error_to_reason(error, where=where), raw_to_amounts(raw), True,
             table_no=number, seen=_seen(raw), budget_header=has_budget_header(raw, vocab=vocab),
             region=(raw.page, raw.index),
         )
@@ -138,8 +144,8 @@ def account_for_tables(
         if reason is None:
             budget.append(raw)
         else:
-            others.append(NotRead(raw.source, raw.page, raw.caption, reason, raw_to_amounts(raw), False, seen=_seen(raw),
-                                  region=(raw.page, raw.index)))
+            others.append(NotRead(raw.source, raw.page, readable_caption(raw, vocab=vocab), reason, raw_to_amounts(raw),
+                                  False, seen=_seen(raw), region=(raw.page, raw.index)))
     results = read(list(enumerate(budget, start=1)))
     tables = [r for r in results if isinstance(r, NormalisedTable)]
     kept = [raw for raw, r in zip(budget, results) if isinstance(r, NormalisedTable)]

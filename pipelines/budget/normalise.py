@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from projektpulje.extract import RawTable, TableError
+from projektpulje.extract.decoding import shown, word_to_trouble
 
 from projektpulje.budget.captions import title_to_area, unnumbered_caption_to_area
 from projektpulje.budget.groups import nest_group
@@ -190,6 +191,17 @@ def to_dkk(amount: Decimal, factor: Decimal, *, where: str) -> int:
     return int(dkk)
 
 
+def require_decoded(raw: RawTable, area: str, *, vocab: Vocabulary, where: str) -> None:
+    """A table with a word whose glyphs do not decode (in its cells, caption, footnotes or area) is not read:
+    no junk label is written, and the finding says what did not decode."""
+    texts = (area, raw.caption, *raw.header, *(cell for row in raw.rows for cell in row.cells), *raw.footnotes)
+    for text in texts:
+        for word in text.split():
+            trouble = word_to_trouble(word, scripts=frozenset(vocab.scripts))
+            if trouble is not None:
+                raise TableError(f"{where}: text that does not decode ({trouble}: {shown(word)})")
+
+
 def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = "") -> NormalisedTable:
     """One raw table → its items and stated totals (`heading`: the heading that introduces it, its area when
     no caption names one)."""
@@ -198,6 +210,7 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
     area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or title_to_area(heading, vocab=vocab)
     table_no = ordinal if printed_no is None else printed_no  # a printed 0 stays 0
     where = f"{raw.source}, page {raw.page}, table {table_no}"
+    require_decoded(raw, area, vocab=vocab, where=where)
     unit, factor, years = header_to_unit_and_years(
         raw.header, vocab=vocab, where=where, caption=raw.caption, preamble=raw.preamble
     )

@@ -36,6 +36,7 @@ class Vocabulary:
     title_pattern: str = r"^$"
     year_cell_pattern: str = r"^(?P<year>(19|20)\d\d)$"
     row_total_pattern: str = r"^$"
+    scripts: tuple[str, ...] = ("LATIN",)  # the scripts of the language's letters (Unicode names' first word)
     reallocation_pattern: str = r"^$"
 
     def section_key(self, label: str) -> str | None:
@@ -80,6 +81,7 @@ def vocabulary_from_dict(data: dict) -> Vocabulary:
         title_pattern=data["document"]["title_pattern"],
         **({"year_cell_pattern": data["header"]["year_cell"], "row_total_pattern": data["header"]["row_total"]}
            if "header" in data else {}),
+        **({"scripts": tuple(data["text"]["scripts"])} if "text" in data else {}),
         **({"reallocation_pattern": data["reallocation"]["pattern"]} if "reallocation" in data else {}),
     )
 

@@ -36,7 +36,9 @@ class Reading:
 
 def extract_settings(vocab: Vocabulary) -> ExtractSettings:
     """The layout settings that carry the document's caption and footnote wording."""
-    return ExtractSettings(caption_pattern=vocab.caption_pattern, footnote_pattern=vocab.footnote_pattern)
+    return ExtractSettings(
+        caption_pattern=vocab.caption_pattern, footnote_pattern=vocab.footnote_pattern, scripts=vocab.scripts
+    )
 
 
 def read_accounting(pdf: Path, *, settings: RunSettings, extractor: str) -> tuple[ExtractedDocument, Accounting]:
