@@ -21,7 +21,7 @@ from projektpulje.schemas import ITEM_COLUMNS
 
 from .conftest import SAMPLE_2021
 
-FORMULAS = ['=HYPERLINK("http://example.invalid/?x","y")', "=1+1", "@SUM(1+1)", "+1+1", "-1+1", "'quoted"]
+FORMULAS = ['=HYPERLINK("http://example.invalid/?x","y")', "=1+1", "@SUM(1+1)", "+1+1", "-1+1", "'=quoted"]
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # newline and tab aside: files and lines have them
 
 
