@@ -21,7 +21,7 @@ SOURCES = [SAMPLES / "udmoentning-af-projektpuljen-2021-compact.pdf", SAMPLES / 
 # What a damaged file may say: the input errors of the README, or a cell the layout can no longer read.
 DOCUMENTED = re.compile(
     r": (the file is empty|not a PDF; it looks like|truncated PDF|damaged PDF|uses a compression|encrypted|no text layer|"
-    r"no budget tables found|gave up after|the worker reading it crashed|.*page \d+, table \d+.*(is not a number|"
+    r"no budget tables found|pages? [\d, -]+: the text does not decode|gave up after|the worker reading it crashed|.*page \d+, table \d+.*(is not a number|"
     r"no unit the vocabulary knows|header cell|amount columns|the table has no header|whole number of kroner))"
 )
 OBJECT = re.compile(rb"\d+ 0 obj.*?endobj\s", re.S)
