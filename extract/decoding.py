@@ -87,10 +87,16 @@ def is_symbol_run(text: str) -> bool:
     )
 
 
+# Characters that always read in a Latin text: most words are made of these alone, and need no closer look.
+PLAIN_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789æøåÆØÅ.,;:-()%/'\"*")
+
+
 def word_to_trouble(text: str, *, scripts: frozenset[str]) -> str | None:
     """What in a word does not decode, in a few words ('fonts without a Unicode map'), or None when it reads."""
     if CID_GLYPH.search(text):
         return "fonts without a Unicode map"
+    if "LATIN" in scripts and PLAIN_LATIN.issuperset(text) and not is_symbol_run(text):
+        return None
     alone = len(text) == 1
     for ch in text:
         trouble = character_trouble(ch, scripts=scripts, alone=alone)
