@@ -7,14 +7,21 @@ def minimal_pdf(text: str) -> bytes:
     """A one-page PDF with one line of Helvetica text, written by hand."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
     objects = [
+        *one_page_objects(stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    return pdf_from_objects(objects, header=b"%PDF-1.4\n")
+
+
+def one_page_objects(stream: bytes) -> list[bytes]:
+    """Objects 1-4 of a one-page A4 PDF: catalog, pages, the page (its font F1 is object 5) and its content."""
+    return [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    return pdf_from_objects(objects, header=b"%PDF-1.4\n")
 
 
 def pdf_from_objects(objects: list[bytes], *, tail: bytes = b"", header: bytes = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n") -> bytes:
@@ -43,11 +50,7 @@ def font_without_unicode_map_pdf(lines: list[str]) -> bytes:
         shows.append(f"BT /F1 11 Tf 72 {760 - 16 * i} Td {shown_words} ET")
     stream = "\n".join(shows).encode("latin-1")
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        *one_page_objects(stream),
         b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Lost /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Lost /CIDToGIDMap /Identity /DW 500 "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>",
