@@ -2,7 +2,9 @@
 # Installs from Debian's packages what the tests need beside Python: chromium (report.html is
 # opened in a real browser), tesseract with its Danish data (OCR of scans), poppler-utils
 # (pdftotext for the benchmark, pdftoppm for scans), a PostgreSQL server (the database output) and
-# LibreOffice Calc (a CSV of --csv-dialect excel-da imported as a Danish user gets it).
+# LibreOffice Calc (a CSV of --csv-dialect excel-da imported as a Danish user gets it), and what the
+# document generator (tests/generator) renders with: LibreOffice Writer and the fonts Carlito, DejaVu and
+# Liberation.
 # Only what is missing is installed; nothing is done when everything is there.
 set -u
 
@@ -13,9 +15,13 @@ command -v tesseract >/dev/null 2>&1 || need="$need tesseract-ocr"
 command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 [ -n "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n 1)" ] || need="$need postgresql"
 command -v soffice >/dev/null 2>&1 || need="$need libreoffice-calc-nogui"
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || need="$need libreoffice-writer-nogui"
+[ -e /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] || need="$need fonts-crosextra-carlito"
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf ] || need="$need fonts-dejavu-core fonts-dejavu-extra"
+[ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf ] || need="$need fonts-liberation"
 
 if [ -z "$need" ]; then
-    echo "setup-system: chromium, tesseract (dan), poppler-utils, postgresql and libreoffice-calc are installed"
+    echo "setup-system: chromium, tesseract (dan), poppler-utils, postgresql, libreoffice (calc, writer) and the fonts are installed"
     exit 0
 fi
 

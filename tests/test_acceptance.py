@@ -7,20 +7,17 @@ of the command, as a user would; each document is then scored as the corpus's RE
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.scoring import ACCEPTANCE, HAS_SCORERS, batch_run, exact
 
-ACCEPTANCE = ROOT.parent / "shared" / "acceptance"
 EXACT = ["c_threeyears", "c_mio", "c_overview", "c_captions", "c_2019",
          "p_chromium", "p_nospace", "p_landscape", "p_template", "p_twocol"]
 EXTRACTORS = ["pdfium", "pdfplumber", "camelot"]
 
-pytestmark = pytest.mark.skipif(not (ACCEPTANCE / "score.py").exists(),
+pytestmark = pytest.mark.skipif(not HAS_SCORERS,
                                 reason=f"the acceptance corpus is not at {ACCEPTANCE}")
 
 
@@ -33,22 +30,10 @@ def batch(tmp_path_factory):
     def run(extractor: str) -> Path:
         if extractor not in runs:
             out = tmp_path_factory.mktemp(f"acceptance-{extractor}")
-            pdfs = [str(ACCEPTANCE / f"{name}.pdf") for name in EXACT]
-            done = subprocess.run(
-                [sys.executable, "-m", "projektpulje.cli", "run", *pdfs, "--out", str(out), "--extractor", extractor,
-                 "-q", "--timeout", "900"],
-                capture_output=True, text=True, timeout=1800,
-            )
-            runs[extractor] = (out, done.stderr)
+            runs[extractor] = (out, batch_run([ACCEPTANCE / f"{name}.pdf" for name in EXACT], out, extractor))
         return runs[extractor]
 
     return run
-
-
-def scored(tool: str, folder: Path, name: str) -> tuple[bool, str]:
-    done = subprocess.run([sys.executable, str(ACCEPTANCE / tool), str(folder), str(ACCEPTANCE / f"{name}.truth.json")],
-                          capture_output=True, text=True, timeout=120)
-    return done.returncode == 0, done.stdout.strip()
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
@@ -57,6 +42,5 @@ def test_a_document_made_elsewhere_is_read_exactly_with_exactly_its_findings(bat
     out, stderr = batch(extractor)
     folder = out / name
     assert folder.is_dir(), f"{name} was not written: {[line for line in stderr.splitlines() if name in line]}"
-    items_ok, items = scored("score.py", folder, name)
-    findings_ok, findings = scored("audit.py", folder, name)
-    assert items_ok and findings_ok, f"{items} | {findings}"
+    ok, lines = exact(folder, ACCEPTANCE / f"{name}.truth.json")
+    assert ok, lines

@@ -11,35 +11,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ACCEPTANCE = ROOT.parent / "shared" / "acceptance"
 sys.path.insert(0, str(ROOT))
 
 from tests.generator import generate, seed_name  # noqa: E402
 from tests.generator.__main__ import seed_range  # noqa: E402
+from tests.scoring import batch_run, exact  # noqa: E402
 
 
-def scored(tool: str, folder: Path, truth: Path) -> tuple[bool, str]:
-    done = subprocess.run([sys.executable, str(ACCEPTANCE / tool), str(folder), str(truth)],
-                          capture_output=True, text=True, timeout=300)
-    return done.returncode == 0, done.stdout.strip()
-
-
-def outcome(out: Path, docs: Path, seed: int) -> tuple[bool, str]:
+def outcome(out: Path, docs: Path, seed: int, stderr: str) -> tuple[bool, str]:
     """Whether the seed's run is exact, and why not."""
     name = seed_name(seed)
-    truth = docs / f"{name}.truth.json"
     folder = out / name
     if not folder.is_dir():
-        return False, "not written"
-    items_ok, items = scored("score.py", folder, truth)
-    findings_ok, findings = scored("audit.py", folder, truth)
-    return items_ok and findings_ok, f"{items} | {findings}"
+        return False, "not written: " + " ".join(line for line in stderr.splitlines() if f"{name}.pdf" in line)
+    return exact(folder, docs / f"{name}.truth.json")
 
 
 def shares(results: dict[int, bool], docs: Path) -> dict[str, dict[str, tuple[int, int]]]:
@@ -66,12 +56,10 @@ def main(argv=None) -> int:
     docs, out = args.out / "docs", args.out / args.extractor
     if not args.reuse:
         generate(seeds, docs, args.jobs)
-    subprocess.run([sys.executable, "-m", "projektpulje.cli", "run", *(str(docs / f"{seed_name(s)}.pdf") for s in seeds),
-                    "--out", str(out), "--extractor", args.extractor, "-q", "--jobs", str(args.jobs)],
-                   capture_output=True, text=True)
+    stderr = batch_run([docs / f"{seed_name(s)}.pdf" for s in seeds], out, args.extractor, jobs=args.jobs)
     results, reasons = {}, {}
     for seed in seeds:
-        results[seed], reasons[seed] = outcome(out, docs, seed)
+        results[seed], reasons[seed] = outcome(out, docs, seed, stderr)
     exact = sum(results.values())
     print(f"{args.extractor}: {exact} of {len(seeds)} generated documents exact ({100 * exact / len(seeds):.0f} %)")
     for axis, values in shares(results, docs).items():
