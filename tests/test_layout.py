@@ -262,3 +262,15 @@ def test_a_single_column_with_a_wide_gap_now_and_then_is_left_as_it_is():
              Line(tuple(words("Hertil kommer", 50, 114) + words("en række delanalyser om teknologier", 300, 114))),
              line("og der afsættes midler til konferencer og topmøder i hele regionen", "", 128)]
     assert [ln.text for ln, _ in kinded_in_reading_order([(ln, "text") for ln in lines])] == [ln.text for ln in lines]
+
+
+def test_a_caption_set_close_above_a_table_does_not_take_its_header_or_first_heading():
+    header = words("1.000 kr.", 50, 111) + words("Budget 2021", 345, 111) + words("Budget 2022", 425, 111)
+    page = _page(1, [words("Tabel 1. Klima - aktiviteter og forventet forbrug", 50, 100), header,
+                     row("Udviklingsmidler", "", 122), row("Analyser", "500", 133) + row("", "450", 133, right=480),
+                     row("Udviklingsmidler i alt", "500", 144) + row("", "450", 144, right=480),
+                     row("Total", "500", 155) + row("", "450", 155, right=480)])
+    (table,), _ = pages_to_tables([page], source="x.pdf", extractor="test", settings=SETTINGS)
+    assert table.caption == "Tabel 1. Klima - aktiviteter og forventet forbrug"
+    assert table.header[1:] == ("Budget 2021", "Budget 2022")
+    assert table.rows[0].cells[0] == "Udviklingsmidler"

@@ -49,8 +49,9 @@ class Note:
     lines: tuple[Line, ...] = field(default=(), repr=False, compare=False)
 
 
-def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int) -> list[Note]:
-    """Caption or footnote lines with the lines that wrap on from them."""
+def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int, taken: set[int] = frozenset()) -> list[Note]:
+    """Caption or footnote lines with the lines that wrap on from them; a line a table took (its header, its
+    first heading, set close under a caption above it) never wraps on from a caption."""
     notes = []
     for i, k in enumerate(kinded):
         if k.kind != start_kind:
@@ -58,7 +59,7 @@ def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int) -> lis
         block = [k.line]
         for nxt in kinded[i + 1 :]:
             prev = block[-1]
-            if nxt.kind != "text" or not wraps_on(prev, nxt.line):
+            if nxt.kind != "text" or id(nxt.line) in taken or not wraps_on(prev, nxt.line):
                 break
             block.append(nxt.line)
         text = " ".join(line.text for line in block)
@@ -122,7 +123,7 @@ def page_to_layout(
             extend_region_upwards(region, kinded)
             region.rows = region_to_rows(region, page.rules, settings=settings)
     in_regions = {id(line) for region in regions for line in region.lines}
-    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
+    notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number, taken=in_regions)]
     content = _body_lines(kinded, notes, in_regions)
     for region in regions:
         region.open_top = content.index(id(region.lines[0])) == 0
