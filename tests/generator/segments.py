@@ -50,6 +50,9 @@ def header_cells(table: BudgetTable) -> tuple[tuple[str, ...], ...]:
 def column_widths(doc: Document, table: BudgetTable) -> tuple[float, float]:
     """The label column's and each value column's width in mm, fitted to a portrait page's width."""
     columns = len(header_cells(table)) - 1
-    value = 22 if columns > 3 else 24
+    widest = max((len("".join(t.text for t in cell)) for line in table.lines for cell in line.cells), default=0)
+    # a value column holds its widest amount on one line, as a real table does ("1.127.000" at 11 pt, bold, and
+    # the cell's padding): no edition breaks a number over two lines
+    value = max(22 if columns > 3 else 24, round(widest * doc.style.font_size * 0.65 * 0.3528 + 5))
     room = 210 - 2 * doc.style.margin_mm - 2
     return max(40, min(doc.style.label_width_mm, room - value * columns)), value
