@@ -67,6 +67,12 @@ class Stream(NamedTuple):
 # megabytes; past this a stream is refused in words, not inflated into memory.
 MAX_INFLATED = 256 * 2**20
 INFLATE_CHUNK = 2**20
+# The largest image drawn: a page scanned at 600 dpi is 35 million pixels; past this an image (as its
+# dictionary states it, or as its data inflate, at four bytes a pixel) is refused in words, never decoded.
+MAX_IMAGE_PIXELS = 100_000_000
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_WIDTH = re.compile(rb"/Width\s+(\d+)\b(?!\s+\d+\s+R)")
+_HEIGHT = re.compile(rb"/Height\s+(\d+)\b(?!\s+\d+\s+R)")
 
 
 def pdf_bytes_to_repairs(data: bytes, *, name: str) -> tuple[str, ...]:
@@ -179,7 +185,9 @@ def _check_streams(body: bytes, *, name: str) -> bool:
         length = _LENGTH.search(stream.dictionary)
         if length and not _ENDSTREAM_AT.match(body, stream.start + int(length.group(1))):
             wrong_length = True
-        if names in _CHECKED_FILTERS and carries_text:
+        if _IMAGE.search(stream.dictionary):
+            _check_image(stream, names, body, name=name)
+        elif names in _CHECKED_FILTERS and carries_text:
             try:
                 whole = stream.end >= 0 and _inflates(body[stream.start : stream.end], ascii85=len(names) == 2)
             except _TooLarge:
@@ -190,7 +198,22 @@ def _check_streams(body: bytes, *, name: str) -> bool:
     return wrong_length
 
 
-def _inflates(data: bytes, *, ascii85: bool) -> bool:
+def _check_image(stream: Stream, names: list[bytes], body: bytes, *, name: str) -> None:
+    """InputError for an image too large to draw: by the size its dictionary states, or by what its Flate data
+    inflate to. Damaged image data is left to the reader (it carries no text)."""
+    width, height = _WIDTH.search(stream.dictionary), _HEIGHT.search(stream.dictionary)
+    if width and height and int(width.group(1)) * int(height.group(1)) > MAX_IMAGE_PIXELS:
+        raise InputError(f"{name}: an image in it is {int(width.group(1))} × {int(height.group(1))} pixels, more "
+                         f"than {MAX_IMAGE_PIXELS // 10**6} million; not read (a decompression bomb?)")
+    if names in _CHECKED_FILTERS and stream.end >= 0:
+        try:
+            _inflates(body[stream.start : stream.end], ascii85=len(names) == 2, limit=4 * MAX_IMAGE_PIXELS)
+        except _TooLarge:
+            raise InputError(f"{name}: an image in it inflates to more than {4 * MAX_IMAGE_PIXELS // 2**20} MB; "
+                             "not read (a decompression bomb?)") from None
+
+
+def _inflates(data: bytes, *, ascii85: bool, limit: int | None = None) -> bool:
     """Whether Flate data decompresses. A wrong checksum after complete data loses nothing (readers ignore it),
     so the data is inflated without its zlib header and checksum."""
     try:
@@ -201,24 +224,25 @@ def _inflates(data: bytes, *, ascii85: bool) -> bool:
             return True  # an empty stream: nothing to lose
         if len(data) < 2 or (data[0] * 256 + data[1]) % 31 or data[0] & 0x0F != 8:
             return False
-        _bounded_inflate(data[2:])
+        _bounded_inflate(data[2:], limit=limit)
     except (zlib.error, ValueError):
         return False
     return True
 
 
 class _TooLarge(Exception):
-    """A stream that inflates past MAX_INFLATED."""
+    """A stream that inflates past its limit."""
 
 
-def _bounded_inflate(data: bytes) -> int:
+def _bounded_inflate(data: bytes, *, limit: int | None = None) -> int:
     """The size raw Flate data inflates to, found a chunk at a time (never more than CHUNK in memory); _TooLarge
-    past MAX_INFLATED."""
+    past `limit` (MAX_INFLATED unless given)."""
+    limit = MAX_INFLATED if limit is None else limit
     inflater, pending, total = zlib.decompressobj(-15), data, 0
     while True:
         out = inflater.decompress(pending, INFLATE_CHUNK)
         total += len(out)
-        if total > MAX_INFLATED:
+        if total > limit:
             raise _TooLarge
         pending = inflater.unconsumed_tail
         if inflater.eof or not (out or pending):

@@ -77,3 +77,45 @@ def test_ocr_that_reads_no_text_does_not_ask_for_ocr(tmp_path, capsys):
     assert main(["run", str(pdf), "--ocr", "--out", str(tmp_path / "out"), "-q"]) == 2
     err = capsys.readouterr().err
     assert "give --ocr" not in err and "no text read by OCR" in err and err.count("\n") == 1
+
+
+CONTENT = b"BT /F1 12 Tf 72 720 Td (Udmoentning) Tj ET q 595 0 0 842 0 0 cm /Im1 Do Q"
+
+
+def image_pdf(width: int, height: int, data: bytes) -> bytes:
+    """A one-page PDF with a line of text and a grey image XObject of the stated size drawn over the page."""
+    return pdf_from_objects([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(CONTENT), CONTENT),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Filter /FlateDecode /Length %d >>\nstream\n" % (width, height, len(data)) + data + b"\nendstream",
+    ])
+
+
+def test_an_image_stated_larger_than_the_cap_is_refused_in_words_and_never_drawn(tmp_path, capsys):
+    pdf = tmp_path / "image.pdf"
+    pdf.write_bytes(image_pdf(30000, 30000, zlib.compress(b"\0" * 1000)))
+    assert main(["run", str(pdf), "--out", str(tmp_path / "out"), "-q"]) == 2
+    assert capsys.readouterr().err == (f"projektpulje: error: {pdf}: an image in it is 30000 × 30000 pixels, more "
+                                       "than 100 million; not read (a decompression bomb?)\n")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_an_image_whose_data_inflate_past_the_cap_is_refused_in_words(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(pdf_repair, "MAX_IMAGE_PIXELS", 2**18)  # 1 MB at four bytes a pixel
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(b"\0" * 2**20) for _ in range(3)) + packer.flush()
+    pdf = tmp_path / "image.pdf"
+    pdf.write_bytes(image_pdf(100, 100, data))  # states 100 × 100, holds 3 MB
+    assert main(["run", str(pdf), "--out", str(tmp_path / "out"), "-q"]) == 2
+    assert capsys.readouterr().err == (f"projektpulje: error: {pdf}: an image in it inflates to more than 1 MB; "
+                                       "not read (a decompression bomb?)\n")
+
+
+def test_an_image_within_the_cap_is_left_to_the_reader():
+    data = zlib.compress(b"\x80" * 100 * 100)
+    assert pdf_repair.pdf_bytes_to_repairs(image_pdf(100, 100, data), name="x.pdf") == ()
