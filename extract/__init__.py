@@ -8,9 +8,9 @@ from importlib import import_module
 from pathlib import Path
 
 from .decoding import undecoded_to_message
-from .errors import InputError, ProjektpuljeError, TableError
+from ..errors import InputError, ProjektpuljeError, TableError
 from .layout import ExtractSettings
-from .model import ExtractedDocument, RawRow, RawTable, TextLine
+from .model import ExtractedDocument, MapPages, RawRow, RawTable, TextLine, in_order
 from .pictures import pictures_to_message
 
 # name → module with `extract(path, *, settings, password)`; adding an extractor is adding a file.
@@ -33,25 +33,26 @@ def extract_document(
     extractor: str = DEFAULT_EXTRACTOR,
     settings: ExtractSettings | None = None,
     password: str | None = None,
-    processes: int = 1,
+    map_pages: MapPages = in_order,
     ocr: bool = False,
 ) -> ExtractedDocument:
-    """Read every table of one PDF with the named extractor, sharing the pages among up to `processes`
-    processes where the extractor can (pdfium, for long documents); with `ocr`, from the words Tesseract
-    reads on the page images instead of the PDF's own text."""
+    """Read every table of one PDF with the named extractor; with `ocr`, from the words Tesseract reads on the
+    page images instead of the PDF's own text. `map_pages(read, pages)` reads the pages: here, in order, or
+    shared among processes by whoever calls (an extractor that can read page ranges apart, pdfium, hands it
+    its page reading)."""
     if extractor not in EXTRACTORS:
         raise ProjektpuljeError(f"unknown extractor {extractor!r}; choose from {', '.join(EXTRACTORS)}")
     module = import_module(EXTRACTORS[extractor], __package__)
     settings = settings or ExtractSettings()
     if not ocr:
-        document = module.extract(Path(path), settings=settings, password=password, processes=processes)
+        document = module.extract(Path(path), settings=settings, password=password, map_pages=map_pages)
         require_trusted_text(Path(path), document)
         return document
     from .ocr import ocr_text_layer
 
-    with ocr_text_layer(Path(path), password=password, processes=processes) as (layered, engine):
+    with ocr_text_layer(Path(path), password=password) as (layered, engine):
         try:
-            document = module.extract(layered, settings=settings, password=None, processes=processes)
+            document = module.extract(layered, settings=settings, password=None, map_pages=map_pages)
         except InputError as error:  # said of the scan, not of the text layer made for it
             from .pdf_input import NO_TEXT_LAYER, NO_TEXT_READ
 
@@ -74,11 +75,8 @@ __all__ = [
     "EXTRACTORS",
     "ExtractSettings",
     "ExtractedDocument",
-    "InputError",
-    "ProjektpuljeError",
     "RawRow",
     "RawTable",
-    "TableError",
     "TextLine",
     "extract_document",
 ]

@@ -24,7 +24,7 @@ from .decoding import pages_to_undecoded
 from .layout.marks import CONFUSED_MARKS
 from .pictures import layouts_to_pictures
 from .layout.headers import cells_are_header
-from .model import ExtractedDocument, RawRow
+from .model import ExtractedDocument, RawRow, MapPages, in_order
 from .pdf_input import check_pdf_file, rebuilt_for_pdfminer
 from .plumber_pages import read_pages
 from .text import normalise_text
@@ -216,9 +216,9 @@ def _same_values_on_the_line(own: RawRow, rows: Sequence[RawRow]) -> bool:
 
 
 def extract(
-    path: Path, *, settings: ExtractSettings, password: str | None = None, processes: int = 1
+    path: Path, *, settings: ExtractSettings, password: str | None = None, map_pages: MapPages = in_order
 ) -> ExtractedDocument:
-    """Every table of the PDF, read in this one process (`processes` is for extractors that can share the work)."""
+    """Every table of the PDF, read in this one process (`map_pages` is for an extractor that reads page ranges apart)."""
     repairs = check_pdf_file(path)
     pages = read_pages(path, password=password)
     with rebuilt_for_pdfminer(path, repairs) as readable:

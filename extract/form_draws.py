@@ -13,7 +13,7 @@ import functools
 import re
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 from .pdf_input import check_pdf_file, pdfminer_document
 
 MAX_FORM_DRAWS = 50_000  # per page; pdfium draws that many in about a second, pdfminer in about half a minute

@@ -7,6 +7,18 @@ Coordinates are PDF points with the origin at the top left of the page
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, Sequence, TypeVar
+
+R = TypeVar("R")
+# How an extractor's pages are read: `map_pages(read, pages)` calls `read` on runs of the page indices and returns
+# the results in page order (read here at once by default; orchestration may share the runs among processes).
+MapPages = Callable[[Callable[[Sequence[int]], list], Sequence[int]], list]
+
+
+def in_order(read: Callable[[Sequence[int]], list[R]], pages: Sequence[int]) -> list[R]:
+    """Every page read here, in one run."""
+    return list(read(pages))
+
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 

@@ -21,7 +21,7 @@ from typing import Iterator
 
 import pypdfium2 as pdfium
 
-from .errors import InputError
+from ..errors import InputError
 
 ENGINE = "tesseract"
 LANGUAGE = "dan"
@@ -94,13 +94,13 @@ def join_pdfs(parts: list[Path], target: Path) -> None:
 
 
 @contextmanager
-def ocr_text_layer(path: Path, *, password: str | None = None, processes: int = 1) -> Iterator[tuple[Path, str]]:
+def ocr_text_layer(path: Path, *, password: str | None = None) -> Iterator[tuple[Path, str]]:
     """The scan as a PDF of the same name holding Tesseract's words, and the engine that read them."""
     engine = engine_version()
     with tempfile.TemporaryDirectory(prefix="projektpulje-ocr-") as tmp:
         folder = Path(tmp)
         images = render_pages(path, folder, password=password)
-        workers = max(processes, os.cpu_count() or 1)  # Tesseract runs one thread a page; OCR is most of the run
+        workers = os.cpu_count() or 1  # Tesseract runs one thread a page; OCR is most of the run
         with ThreadPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(lambda image: page_to_text_pdf(image, image.with_suffix("")), images))
         layered = folder / "text" / path.name

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import InputError
+from ..errors import InputError
 from .progress import page_read
 from .pdf_repair import XREF_REBUILT, pdf_bytes_to_repairs
 

@@ -16,7 +16,7 @@ import re
 import zlib
 from typing import Iterator, NamedTuple
 
-from .errors import InputError
+from ..errors import InputError
 
 EOF_MARKER = b"%%EOF"
 BLANK = b" \t\r\n\x0c\x00"

@@ -20,13 +20,12 @@ from typing import Callable, Iterator, NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .errors import InputError
-from .forked import in_runs
+from ..errors import InputError
 from .form_draws import require_bounded_forms
 from .decoding import pages_to_undecoded
 from .layout import ExtractSettings, PageContent, layouts_to_tables, pages_to_layouts
 from .pictures import layouts_to_pictures
-from .model import ExtractedDocument
+from .model import ExtractedDocument, MapPages, in_order
 from .pdf_input import (
     UNSUPPORTED_ENCRYPTION,
     check_pdf_file,
@@ -42,9 +41,6 @@ from .words import TEXT, Glyph, glyphs_to_words
 NAME = "pdfium"
 LINE_END_HYPHEN = "\x02"  # pdfium's stand-in for a hyphen that ends a line ("\ufffe" in its page text)
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
-# A run of pages read in a process of its own: fewer, and forking and passing the pages back cost more than they save.
-PAGES_PER_PROCESS = 32
-
 DescentOf = Callable[[str], "float | None"]
 
 
@@ -339,19 +335,19 @@ def read_pages(path: Path, *, password: str | None = None, indices: range | None
             descents.close()
 
 
-def read_pages_on_cores(path: Path, *, password: str | None = None, processes: int = 1) -> list[PageContent]:
-    """Every page's content; a long document's pages read in runs by several processes at once."""
+def read_all_pages(path: Path, *, password: str | None = None, map_pages: MapPages = in_order) -> list[PageContent]:
+    """Every page's content, the page ranges read as `map_pages` shares them out."""
     require_bounded_forms(path, password=password)
     with open_document(path, password=password) as pdf:
         count = len(pdf)
     read = functools.partial(read_pages, path, password=password)
-    return in_runs(lambda run: read(indices=run), range(count), processes=processes, least=PAGES_PER_PROCESS)
+    return map_pages(lambda run: read(indices=run), range(count))
 
 
 def extract(
-    path: Path, *, settings: ExtractSettings, password: str | None = None, processes: int = 1
+    path: Path, *, settings: ExtractSettings, password: str | None = None, map_pages: MapPages = in_order
 ) -> ExtractedDocument:
-    pages = read_pages_on_cores(path, password=password, processes=processes)
+    pages = read_all_pages(path, password=password, map_pages=map_pages)
     require_text(path, pages)
     layouts = pages_to_layouts(pages, settings=settings)
     tables, text = layouts_to_tables(layouts, source=path.name, extractor=NAME, settings=settings)

@@ -12,7 +12,7 @@ audit (findings), stages (orchestration and processes), outputs (files); compare
 
 from .api import compare, read_pdf
 from .document import Document
-from .extract.errors import InputError, InternalError, ProjektpuljeError, TableError
+from .errors import InputError, InternalError, ProjektpuljeError, TableError
 from .settings import VERSION as __version__
 
 __all__ = [

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from projektpulje.document import Document, checked
-from projektpulje.extract import DEFAULT_EXTRACTOR, InputError
+from projektpulje.extract import DEFAULT_EXTRACTOR
+from projektpulje.errors import InputError
 from projektpulje.outputs.files import safe_folder_name
 from projektpulje.settings import RunSettings
 from projektpulje.stages.analysis import analyse

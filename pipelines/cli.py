@@ -9,8 +9,9 @@ import sys
 import traceback
 from pathlib import Path
 
-from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
-from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
+from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS
+from projektpulje.errors import ProjektpuljeError
+from projektpulje.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
 
 from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, print_line, run_options_problem
 from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch

@@ -31,6 +31,7 @@ class RunSettings:
     csv_dialect: str = "default"  # or "excel-da": ';', decimal comma, UTF-8 with BOM (outputs/dialects.py)
     processes: int = 1  # processes that may share the work on one long document
     tables_per_process: int = 20  # fewer tables are not worth a process of their own
+    pages_per_process: int = 32  # fewer pages, and forking and passing them back cost more than they save
     second_readings: bool = True  # a table that fails its own sums is read again by another extractor
     folder: str = ""  # the output folder's name under out_dir, given by a batch; empty: made from the PDF's name
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from projektpulje.cli import main
-from projektpulje.extract.errors import OutputError
+from projektpulje.errors import OutputError
 from projektpulje.outputs.files import recover_folder, write_folder
 
 from .conftest import SAMPLE_2021

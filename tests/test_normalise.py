@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from projektpulje.extract import RawRow, RawTable, TableError
+from projektpulje.extract import RawRow, RawTable
+from projektpulje.errors import TableError
 from projektpulje.budget.logical_rows import rows_to_logical_rows
 from projektpulje.budget.normalise import caption_to_number_and_area, normalise_table
 

@@ -122,6 +122,21 @@ def test_no_extractor_imports_another():
     assert imports == {name: set() for name in extractors}
 
 
+def test_nothing_under_extract_forks_or_takes_a_process_count():
+    """Extractors read pages; orchestration (pipelines/stages/) decides what runs in which process."""
+    known = modules()
+    found = {}
+    for name, path in known.items():
+        if not name.startswith("projektpulje.extract"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        said = [w for w in ("os.fork", "multiprocessing.Process", "ProcessPool", "processes:", "processes=") if w in text]
+        said += sorted(m for m in imported_modules(name, path, set(known)) if m.startswith("projektpulje.stages"))
+        if said:
+            found[name] = said
+    assert found == {}
+
+
 # --- installed, not editable ------------------------------------------------------------------
 
 

@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from projektpulje.extract import InputError
+from projektpulje.errors import InputError
 from projektpulje.extract import pdfium_extractor as pdfium
-from projektpulje.extract.forked import CrashedError, Forked, in_runs, runs
+from projektpulje.stages.forked import CrashedError, Forked, in_runs, runs
 
 from projektpulje.stages.analysis import analyse, report_sections
 from projektpulje.stages.run import RunSettings, run_document
@@ -18,12 +18,12 @@ from projektpulje.stages.run import RunSettings, run_document
 from .conftest import GOLDEN, SAMPLE_2021
 from .helpers import differing_files
 
-SHARED = RunSettings(processes=2, tables_per_process=3)
+SHARED = RunSettings(processes=2, tables_per_process=3, pages_per_process=3)
 
 
-@pytest.fixture
-def short_page_runs(monkeypatch):
-    monkeypatch.setattr(pdfium, "PAGES_PER_PROCESS", 3)
+def two_processes(read, pages):
+    """Pages shared between two processes in runs of at least three, as orchestration shares them."""
+    return in_runs(read, pages, processes=2, least=3)
 
 
 def test_work_is_shared_in_contiguous_runs_none_too_short():
@@ -40,11 +40,11 @@ def test_work_in_runs_comes_back_in_order():
     assert in_runs(lambda run: [i * i for i in run], range(10), processes=3, least=2) == [i * i for i in range(10)]
 
 
-def test_pages_read_in_runs_are_the_pages_read_in_one_go(short_page_runs):
-    assert pdfium.read_pages_on_cores(SAMPLE_2021, processes=2) == pdfium.read_pages(SAMPLE_2021)
+def test_pages_read_in_runs_are_the_pages_read_in_one_go():
+    assert pdfium.read_all_pages(SAMPLE_2021, map_pages=two_processes) == pdfium.read_pages(SAMPLE_2021)
 
 
-def test_a_page_that_cannot_be_read_in_another_process_is_named_by_its_number(short_page_runs, monkeypatch):
+def test_a_page_that_cannot_be_read_in_another_process_is_named_by_its_number(monkeypatch):
     read = pdfium.page_to_content
 
     def fail_on_page_6(numbered, **kwargs):
@@ -54,19 +54,20 @@ def test_a_page_that_cannot_be_read_in_another_process_is_named_by_its_number(sh
 
     monkeypatch.setattr(pdfium, "page_to_content", fail_on_page_6)
     with pytest.raises(InputError) as error:
-        pdfium.read_pages_on_cores(SAMPLE_2021, processes=2)
+        pdfium.read_all_pages(SAMPLE_2021, map_pages=two_processes)
     assert str(error.value) == f"{SAMPLE_2021}: damaged PDF (page 6 cannot be read)"
 
 
-def test_an_analysis_shared_among_processes_is_the_analysis_made_in_one(short_page_runs):
+def test_an_analysis_shared_among_processes_is_the_analysis_made_in_one():
     shared, alone = analyse(SAMPLE_2021, settings=SHARED), analyse(SAMPLE_2021, settings=RunSettings())
     assert (shared.tables, shared.items, shared.totals, shared.findings, shared.mentions) == (
         alone.tables, alone.items, alone.totals, alone.findings, alone.mentions)
     assert report_sections(shared, SAMPLE_2021, settings=SHARED) == report_sections(alone, SAMPLE_2021, settings=RunSettings())
 
 
-def test_a_run_on_two_cores_writes_the_golden_files(short_page_runs, tmp_path):
-    result = run_document(SAMPLE_2021, settings=RunSettings(out_dir=tmp_path, processes=2, tables_per_process=3))
+def test_a_run_on_two_cores_writes_the_golden_files(tmp_path):
+    result = run_document(SAMPLE_2021, settings=RunSettings(out_dir=tmp_path, processes=2, tables_per_process=3,
+                                                            pages_per_process=3))
     assert differing_files(result.out_dir, GOLDEN / result.out_dir.name) == []
     assert (len(result.tables), result.lines, result.checks_ok, result.checks) == (7, 49, 20, 20)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from projektpulje.extract import InputError
+from projektpulje.errors import InputError
 from projektpulje.extract import pdfium_extractor as pdfium
 from projektpulje.extract import pdfium_paths, plumber_pages
 

@@ -44,7 +44,7 @@ def ocr_once(scan_text_layer):
     kept, engine = scan_text_layer
 
     @contextmanager
-    def cached(path, *, password=None, processes=1):
+    def cached(path, *, password=None):
         assert Path(path) == SCAN_2021
         yield kept, engine
 

@@ -9,7 +9,7 @@ import zlib
 
 import pytest
 
-from projektpulje.extract import InputError
+from projektpulje.errors import InputError
 from projektpulje.extract.pdf_repair import DATA_AFTER_EOF, LENGTH_CORRECTED, XREF_REBUILT, pdf_bytes_to_repairs
 from projektpulje.cli import main
 

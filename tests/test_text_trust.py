@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from projektpulje.cli import main
-from projektpulje.extract import InputError, extract_document
+from projektpulje.extract import extract_document
+from projektpulje.errors import InputError
 from projektpulje.extract.decoding import (
     OTHER_SCRIPT,
     page_numbers,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from projektpulje.extract import RawTable, TableError
+from projektpulje.extract import RawTable
+from projektpulje.errors import TableError
 from projektpulje.extract.decoding import text_with_undecoded_marked
 
 from .normalise import NormalisedTable, caption_to_number_and_area, header_to_unit_and_years, normalise_table

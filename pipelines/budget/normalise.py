@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Sequence
 
-from projektpulje.extract import RawTable, TableError
+from projektpulje.extract import RawTable
+from projektpulje.errors import TableError
 from projektpulje.extract.decoding import shown, word_to_trouble
 
 from projektpulje.budget.captions import title_to_area, unnumbered_caption_to_area

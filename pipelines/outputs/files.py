@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from projektpulje.budget.numbers import decimal_to_text
-from projektpulje.extract.errors import OutputError
+from projektpulje.errors import OutputError
 from projektpulje.printable import printable
 
 FOLDER_MODE = 0o755

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from projektpulje.extract import ProjektpuljeError
-from projektpulje.extract.forked import CrashedError, Forked
+from projektpulje.errors import ProjektpuljeError
+from projektpulje.stages.forked import CrashedError, Forked
 
 from projektpulje.document import Document
 from projektpulje.settings import RunSettings

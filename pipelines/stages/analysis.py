@@ -14,8 +14,8 @@ from projektpulje.budget.normalise import NormalisedTable, document_title_and_ye
 from projektpulje.budget.overview import mark_overviews, overview_rows
 from projektpulje.budget.vocabulary import load_vocabulary
 from projektpulje.document import Document
-from projektpulje.extract import ProjektpuljeError
-from projektpulje.extract.forked import in_runs
+from projektpulje.errors import ProjektpuljeError
+from projektpulje.stages.forked import in_runs
 from projektpulje.results import Analysis
 from projektpulje.schemas import reconcile_rows
 from projektpulje.schemas.findings import finding

@@ -15,8 +15,8 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError, raised_by_pdf_reader
-from projektpulje.extract.forked import CrashedError, die_with_parent
+from projektpulje.errors import EXIT_INTERNAL, EXIT_UNUSABLE, ProjektpuljeError, raised_by_pdf_reader
+from projektpulje.stages.forked import CrashedError, die_with_parent
 
 from projektpulje.document import Document
 from projektpulje.console import PageLines, limited_lines

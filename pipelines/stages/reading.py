@@ -12,11 +12,9 @@ from projektpulje.budget.headings import tables_to_headings
 from projektpulje.budget.narrative import Mention, areas_to_mentions, prose_by_table
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.budget.vocabulary import Vocabulary, load_vocabulary
-from projektpulje.extract import (
-    ExtractedDocument, ExtractSettings, InputError, ProjektpuljeError, RawTable, extract_document,
-)
-from projektpulje.extract.errors import raised_by_pdf_reader
-from projektpulje.extract.forked import in_runs
+from projektpulje.errors import InputError, ProjektpuljeError, raised_by_pdf_reader
+from projektpulje.extract import ExtractedDocument, ExtractSettings, RawTable, extract_document
+from projektpulje.stages.forked import in_runs
 from projektpulje.settings import RunSettings
 
 
@@ -46,7 +44,8 @@ def read_accounting(pdf: Path, *, settings: RunSettings, extractor: str) -> tupl
     vocab = load_vocabulary(settings.vocabulary)
     document = extract_document(
         pdf, extractor=extractor, settings=extract_settings(vocab), password=settings.password,
-        processes=settings.processes, ocr=settings.ocr,
+        map_pages=lambda read, pages: in_runs(read, pages, processes=settings.processes, least=settings.pages_per_process),
+        ocr=settings.ocr,
     )
     headings = tables_to_headings(document.text, document.tables, title_pattern=vocab.title_pattern)
     accounting = account_for_tables(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from projektpulje.document import Document
-from projektpulje.extract import InputError
+from projektpulje.errors import InputError
 from projektpulje.outputs.datapackage import PACKAGE_FILE
 from projektpulje.outputs.dialects import csv_to_default
 from projektpulje.outputs.files import rows_to_csv, write_file

@@ -10,7 +10,7 @@ import signal
 import traceback
 from typing import Any, Callable, Sequence, TypeVar
 
-from .errors import ProjektpuljeError, raised_by_pdf_reader
+from projektpulje.errors import ProjektpuljeError, raised_by_pdf_reader
 
 T = TypeVar("T")
 R = TypeVar("R")
