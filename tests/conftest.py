@@ -25,7 +25,7 @@ EXTRACTORS = ["pdfium", "pdfplumber", "camelot"]  # the default first
 def written(tmp_path_factory):
     """`written(pdf, extractor)`: the document run once per test session into a folder of its own, shared by
     every test that reads it (tests read its files; none changes them)."""
-    from projektpulje.stages.run import RunSettings, run_document
+    from projektpulje.stages.run import RunSettings, write_document
 
     cache = {}
 
@@ -33,7 +33,7 @@ def written(tmp_path_factory):
         key = (Path(pdf).resolve(), extractor, password)
         if key not in cache:
             out = tmp_path_factory.mktemp(f"{extractor}-{Path(pdf).stem}")
-            cache[key] = run_document(Path(pdf), settings=RunSettings(out_dir=out, extractor=extractor, password=password))
+            cache[key] = write_document(Path(pdf), settings=RunSettings(out_dir=out, extractor=extractor, password=password))
         return cache[key]
 
     return write

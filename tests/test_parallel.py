@@ -13,7 +13,7 @@ from projektpulje.extract import pdfium_extractor as pdfium
 from projektpulje.stages.forked import CrashedError, Forked, in_runs, runs
 
 from projektpulje.stages.analysis import analyse, report_sections
-from projektpulje.stages.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, write_document
 
 from .conftest import GOLDEN, SAMPLE_2021
 from .helpers import differing_files
@@ -66,7 +66,7 @@ def test_an_analysis_shared_among_processes_is_the_analysis_made_in_one():
 
 
 def test_a_run_on_two_cores_writes_the_golden_files(tmp_path):
-    result = run_document(SAMPLE_2021, settings=RunSettings(out_dir=tmp_path, processes=2, tables_per_process=3,
+    result = write_document(SAMPLE_2021, settings=RunSettings(out_dir=tmp_path, processes=2, tables_per_process=3,
                                                             pages_per_process=3))
     assert differing_files(result.out_dir, GOLDEN / result.out_dir.name) == []
     assert (len(result.tables), result.lines, result.checks_ok, result.checks) == (7, 49, 20, 20)

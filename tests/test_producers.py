@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from projektpulje.extract import ocr as ocr_module
-from projektpulje.stages.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, write_document
 
 from .conftest import GOLDEN, SAMPLES, SCAN_2021
 from .helpers import OUTPUT_FILES, read_rows
@@ -55,7 +55,7 @@ def ocr_once(scan_text_layer):
 
 def _run(pdf: str, extractor: str, out: Path):
     settings = RunSettings(out_dir=out, extractor=extractor, ocr=pdf == SCAN_2021.name)
-    return run_document(SAMPLES / pdf, settings=settings)
+    return write_document(SAMPLES / pdf, settings=settings)
 
 
 @pytest.fixture(scope="module", params=[(p, e) for p in BORN_DIGITAL for e in EXTRACTORS], ids="-".join)

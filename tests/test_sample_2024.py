@@ -11,7 +11,7 @@ import json
 import pytest
 
 from projektpulje.cli import main
-from projektpulje.stages.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, write_document
 
 from .conftest import FIXTURES, GOLDEN, SAMPLES
 from .helpers import differing_files, read_rows
@@ -26,7 +26,7 @@ UNREAD = FIXTURES / "unread"
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_2024_reads_exactly(rendering, extractor, tmp_path):
-    result = run_document(SAMPLES / f"{STEM}-{rendering}.pdf", settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    result = write_document(SAMPLES / f"{STEM}-{rendering}.pdf", settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (2, 7, 26, 27, 1)
     assert result.amounts == (46, 46)
     assert differing_files(result.out_dir, GOLDEN / f"{STEM}-{rendering}") == []
@@ -60,7 +60,7 @@ def test_each_printed_row_total_is_a_stated_total_and_the_planted_one_is_found()
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_a_table_in_an_unknown_unit_is_an_unread_table_and_the_rest_is_read(extractor, tmp_path):
     pdf = UNREAD / "2024-unread-reportlab.pdf"
-    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    result = write_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.amounts, result.exit_code) == (1, 5, (30, 46), 1)
     (finding,) = result.analysis.findings
     assert finding["kind"] == "unread_table" and (finding["table_no"], finding["page"]) == (2, 1)
@@ -94,7 +94,7 @@ STEM_2025 = "udmoentning-af-projektpuljen-2025-captions-groups"
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_2025_captions_footnotes_groups_and_a_table_over_three_pages_read_exactly(rendering, extractor, tmp_path):
     pdf = SAMPLES / f"{STEM_2025}-{rendering}.pdf"
-    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    result = write_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (2, 125, 8, 8, 0)
     assert result.amounts == (258, 258)
     assert differing_files(result.out_dir, GOLDEN / f"{STEM_2025}-{rendering}") == []
@@ -126,7 +126,7 @@ STEM_OVERVIEW = "udmoentning-af-projektpuljen-2024-overview"
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_an_overview_table_is_checked_against_the_area_tables(rendering, extractor, tmp_path):
     pdf = SAMPLES / f"{STEM_OVERVIEW}-{rendering}.pdf"
-    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    result = write_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (3, 7, 33, 36, 1)
     assert result.amounts == (55, 55)
     assert differing_files(result.out_dir, GOLDEN / f"{STEM_OVERVIEW}-{rendering}") == []
@@ -149,7 +149,7 @@ def test_the_overview_lines_are_no_items_and_its_planted_figure_is_the_root_caus
 
 
 def test_the_data_package_says_which_table_numbers_are_positions(tmp_path):
-    result = run_document(SAMPLES / f"{STEM_2025}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
+    result = write_document(SAMPLES / f"{STEM_2025}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
     package = json.loads((result.out_dir / "datapackage.json").read_text(encoding="utf-8"))
     assert package["tables"] == [
         {"table_no": 1, "area": "Erhverv og uddannelse", "table_no_is": "position"},
@@ -164,7 +164,7 @@ STEM_2019 = "udmoentning-af-projektpuljen-2019-earlier-style"
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_an_earlier_style_edition_reads_exactly(rendering, extractor, tmp_path):
     pdf = SAMPLES / f"{STEM_2019}-{rendering}.pdf"
-    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    result = write_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (3, 8, 5, 5, 1)
     assert differing_files(result.out_dir, GOLDEN / f"{STEM_2019}-{rendering}") == []
 
@@ -187,7 +187,7 @@ def test_earlier_style_sections_groups_numbers_and_a_table_without_caption():
 
 
 def test_the_report_lists_row_totals_and_overview_figures_with_their_status(tmp_path):
-    result = run_document(SAMPLES / f"{STEM_OVERVIEW}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
+    result = write_document(SAMPLES / f"{STEM_OVERVIEW}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
     report = (result.out_dir / "report.html").read_text(encoding="utf-8")
     assert report.count('<table class="lines checks" data-level="row">') == 2
     assert report.count('<table class="lines checks" data-level="overview">') == 1
@@ -198,6 +198,6 @@ def test_the_report_lists_row_totals_and_overview_figures_with_their_status(tmp_
 
 
 def test_the_report_keeps_the_findings_of_two_tables_numbered_alike_apart(tmp_path):
-    result = run_document(SAMPLES / f"{STEM_2019}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
+    result = write_document(SAMPLES / f"{STEM_2019}-reportlab.pdf", settings=RunSettings(out_dir=tmp_path))
     report = (result.out_dir / "report.html").read_text(encoding="utf-8")
     assert report.count('<div class="why">') == 4  # one per unknown section heading, in its own table only

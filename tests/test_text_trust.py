@@ -20,7 +20,7 @@ from projektpulje.extract.decoding import (
 from projektpulje.extract.layout import PageContent, Word
 from projektpulje.settings import RunSettings
 from projektpulje.stages.reading import extract_settings
-from projektpulje.stages.run import run_document
+from projektpulje.stages.run import write_document
 
 from .conftest import EXTRACTORS
 from .pdfs import font_without_unicode_map_pdf
@@ -143,14 +143,14 @@ def test_a_table_printed_as_a_picture_under_its_caption_is_refused_naming_it_and
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_the_same_table_as_text_is_read(extractor, tmp_path):
-    result = run_document(budget_pdf(tmp_path / "text.pdf"), settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    result = write_document(budget_pdf(tmp_path / "text.pdf"), settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.amounts) == (1, 3, (4, 4))
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_a_label_that_does_not_decode_makes_its_table_unread_and_is_written_nowhere(extractor, tmp_path):
     pdf = budget_pdf(tmp_path / "ligature.pdf", label="Analyser og \u0444orslag")
-    result = run_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
+    result = write_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     (finding,) = [f for f in result.analysis.findings if f["kind"] == "unread_table"]
     assert "text that does not decode (letters of another script inside words: '\u0444orslag')" in finding["message"]
     for name in ("items.csv", "totals.csv", "mentions.csv"):

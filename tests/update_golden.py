@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from projektpulje.stages.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, write_document
 
 KEPT = {"items.csv", "totals.csv", "findings.csv", "mentions.csv"}  # the reviewed files; the rest is derived
 
@@ -25,7 +25,7 @@ def main() -> None:
         # camelot reads OCR'd text its own way: its goldens of the scans are kept apart, under golden/camelot/
         runs = [("pdfplumber", GOLDEN), *([("camelot", GOLDEN / "camelot")] if pdf.stem.endswith(OCR_SAMPLES) else [])]
         for extractor, folder in runs:
-            result = run_document(pdf, settings=RunSettings(out_dir=folder, extractor=extractor, ocr=scan))
+            result = write_document(pdf, settings=RunSettings(out_dir=folder, extractor=extractor, ocr=scan))
             for derived in (p for p in result.out_dir.iterdir() if p.name not in KEPT):
                 derived.unlink()
             print(extractor, result.summary())

@@ -86,7 +86,7 @@ def run_document(pdf: Path, *, settings: RunSettings, page_progress: str = ""):
     finally:
         if watch:
             watch.stop()
-    return second_stage.run_document(pdf, settings=settings, draft=draft)
+    return second_stage.write_document(pdf, settings=settings, draft=draft)
 
 
 # A library failing in a way it does not report: its own words are for --debug, not for the user.

@@ -20,10 +20,10 @@ from projektpulje.schemas.validate import rows_to_frame
 from projektpulje.settings import BUNDLED_SAMPLE, RunSettings
 from projektpulje.stages.analysis import analyse, draft_document
 
-__all__ = ["BUNDLED_SAMPLE", "RunSettings", "analyse", "run_document"]
+__all__ = ["BUNDLED_SAMPLE", "RunSettings", "analyse", "write_document"]
 
 
-def run_document(
+def write_document(
     pdf: Path,
     *,
     settings: RunSettings,
