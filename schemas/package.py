@@ -40,7 +40,7 @@ MENTION_FIELDS = [
     {"name": "amount_dkk", "type": "number", "unit": "DKK", "description": "The amount in DKK (unit: DKK)"},
     {"name": "tied_to", "type": "string", "description": "The budget line or group the sentence speaks of"},
     {"name": "table_dkk", "type": "string", "description": "What the table says for it, in DKK"},
-    {"name": "status", "type": "string", "description": "agrees, contradicts or untied"},
+    {"name": "status", "type": "string", "description": "agrees, contradicts, uncertain (text read by OCR that differs from its table) or untied"},
     {"name": "sentence", "type": "string", "description": "The sentence"},
 ]
 # Keys that identify a row; used only where the rows of a file are in fact unique by them.
