@@ -9,7 +9,7 @@ from pathlib import Path
 from projektpulje.audit.readings import Choice, choose_readings, failing_regions, other_extractor
 from projektpulje.budget.accounting import Accounting, NotRead, account_for_tables, normalise_or_note, rejections_to_debug
 from projektpulje.budget.headings import tables_to_headings
-from projektpulje.budget.narrative import Mention, areas_to_mentions, prose_by_table
+from projektpulje.budget.narrative import Mention, areas_to_mentions, mentions_read_by_ocr, prose_by_table
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.budget.vocabulary import Vocabulary, load_vocabulary
 from projektpulje.extract import (
@@ -108,4 +108,6 @@ def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
     # a long document's areas in runs of tables, shared among the processes the settings allow
     areas = list(zip(prose_by_table(reading.document.text, reading.raws), reading.tables))
     mentions = in_runs(areas_to_mentions, areas, processes=settings.processes, least=settings.tables_per_process)
+    if reading.document.ocr:  # nothing checks an amount OCR read in the prose: it cannot contradict, only differ
+        mentions = mentions_read_by_ocr(mentions)
     return dataclasses.replace(reading, mentions=tuple(mentions))
