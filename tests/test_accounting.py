@@ -76,3 +76,38 @@ def test_an_unread_table_keeps_its_printed_number_even_0_and_an_unnumbered_one_i
     zero = normalise_or_note(raw_table(bad, caption="Tabel 0. Samlet oversigt"), vocab=vocab, ordinal=7)
     unnumbered = normalise_or_note(raw_table(bad, caption=""), vocab=vocab, ordinal=7)
     assert (zero.table_no, unnumbered.table_no) == (0, 7)
+
+
+def _rest(rows, *, page=4) -> RawTable:
+    """A region of table rows with neither header row nor caption."""
+    raw = raw_table(rows, header=(), caption="")
+    return RawTable(raw.source, page, 2, raw.extractor, (0, 200, 100, 300), (), raw.rows, "", (), (page,))
+
+
+def test_the_headerless_rest_of_a_budget_table_makes_that_table_unread(vocab):
+    head = raw_table([("Udviklingsmidler", ""), ("Analyser", "50")])
+    rest = _rest([("Ophold", "20"), ("Udviklingsmidler i alt", "70"), ("Total", "70")])
+    accounting = account_for_tables([head, rest], vocab=vocab, read=read_in_order(vocab))
+    assert accounting.tables == () and accounting.others == ()
+    (unread,) = accounting.unread
+    assert (unread.table_no, unread.page, unread.amounts) == (3, 4, 4)
+    assert unread.reason == ("its rows break off after 2 printed lines, and 3 amounts below them (page 4) stand with "
+                             "no header row of their own: a line misread between them?")
+    assert (accounting.amounts_read, accounting.amounts_printed) == (0, 4)
+
+
+def test_a_headerless_region_after_something_else_or_pages_later_is_no_table_s_rest(vocab):
+    head = raw_table([("Udviklingsmidler", ""), ("Analyser", "50"), ("Total", "50")])
+    far = _rest([("Ophold", "20")], page=6)
+    accounting = account_for_tables([head, contents_table(), _rest([("Ophold", "20")]), far], vocab=vocab,
+                                    read=read_in_order(vocab))
+    assert [t.table_no for t in accounting.tables] == [3] and accounting.unread == ()
+    assert len(accounting.others) == 3
+    alone = account_for_tables([head, far], vocab=vocab, read=read_in_order(vocab))
+    assert [t.table_no for t in alone.tables] == [3] and len(alone.others) == 1
+
+
+def test_a_budget_header_over_no_rows_is_a_table_not_read(vocab):
+    accounting = account_for_tables([raw_table([])], vocab=vocab, read=read_in_order(vocab))
+    (unread,) = accounting.unread
+    assert (unread.table_no, unread.reason, unread.amounts) == (3, "no rows under its header", 0)

@@ -105,8 +105,11 @@ def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
     """The whole first stage: tables with the chosen extractor, and what the prose says of them."""
     document, accounting = read_accounting(pdf, settings=settings, extractor=settings.extractor)
     reading = accounting_to_reading(document, *readings_by_sums(pdf, accounting, settings=settings))
-    # a long document's areas in runs of tables, shared among the processes the settings allow
-    areas = list(zip(prose_by_table(reading.document.text, reading.raws), reading.tables))
+    # a long document's areas in runs of tables, shared among the processes the settings allow; the prose
+    # before a budget table that was not read is of no table read (its amounts are compared with nothing)
+    unread = {n.region for n in reading.not_read if n.budget}
+    stops = [raw for raw in reading.document.tables if (raw.page, raw.index) in unread]
+    areas = list(zip(prose_by_table(reading.document.text, [*reading.raws, *stops]), reading.tables))
     mentions = in_runs(areas_to_mentions, areas, processes=settings.processes, least=settings.tables_per_process)
     if reading.document.ocr:  # nothing checks an amount OCR read in the prose: it cannot contradict, only differ
         mentions = mentions_read_by_ocr(mentions)
