@@ -11,10 +11,9 @@ corner drowns the words in it. So, before Tesseract, each page image is
 - flattened: the paper's brightness, estimated by the brightest pixel around each spot of a small copy
   (ink is darker than its paper, and thinner than the window), divides the page, so paper is white
   however it was lit;
-- stretched: the darkest ink to black and the paper to white;
-- unruled: the long straight strokes of a table's rules and cell edges are painted paper white (Tesseract
-  takes a column of amounts boxed in by rules for a picture and leaves it unread; the words it reads go into
-  a PDF of words only, so the layout never sees the rules in any case).
+- stretched: the darkest ink to black and the paper to white.
+
+(Painting a table's rules white before Tesseract was tried and left out: on the degraded scans it lost lines.)
 
 A clean page (born-digital, rendered) comes through as it was: level at 0 degrees, paper already white.
 Orientation (a page upside down or on its side) is Tesseract's own finding (ocr.py asks its OSD).
@@ -33,8 +32,6 @@ PROFILE_WIDTH = 900  # pixels across the small copy the angle is found on
 LEVEL_BELOW = 0.1  # degrees: a page turned less than this is left as it is
 BACKGROUND_SHRINK = 8  # the paper's light is estimated on a copy this many times smaller
 BACKGROUND_WINDOW = 9  # pixels of that copy: wider than a stroke of ink, narrower than the light's changes
-RULE_SHARE = 0.04  # a straight dark run this share of the page's width (height, upright) or longer is a rule
-INK_BELOW = 160  # grey level under which a pixel of the stretched page is ink
 
 
 def _ink_points(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -95,21 +92,8 @@ def evenly_lit(image: Image.Image) -> Image.Image:
     return Image.fromarray(cv2.divide(page, paper, scale=255), mode="L")
 
 
-def unruled(image: Image.Image) -> Image.Image:
-    """The page with its rules (straight dark runs across or down a good part of it) painted white."""
-    page = np.asarray(image.convert("L"))
-    height, width = page.shape
-    ink = (page < INK_BELOW).astype(np.uint8)
-    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(2, int(width * RULE_SHARE))), np.uint8))
-    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(2, int(height * RULE_SHARE)), 1), np.uint8))
-    rules = cv2.dilate(across | down, np.ones((3, 3), np.uint8))
-    if not rules.any():
-        return image
-    return Image.fromarray(np.where(rules > 0, np.uint8(255), page), mode="L")
-
-
 def page_for_ocr(image: Image.Image) -> Image.Image:
-    """A rendered page image → grey, level, evenly lit, stretched to full contrast and unruled, for Tesseract."""
+    """A rendered page image → grey, level, evenly lit and stretched to full contrast, for Tesseract."""
     gray = image.convert("L")
     gray = levelled(gray, skew_angle(gray))
-    return ImageOps.autocontrast(evenly_lit(gray), cutoff=(0.5, 0))  # unruled() left out: it cost lines on the degraded scans
+    return ImageOps.autocontrast(evenly_lit(gray), cutoff=(0.5, 0))
