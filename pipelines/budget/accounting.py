@@ -133,13 +133,31 @@ def normalise_or_note(
         )
 
 
+REST_GAP_LINES = 3  # a table's rest starts at most this many of its lines below the table's end
+
+
+def _line_pitch(raw: RawTable) -> float:
+    """How far apart a region's printed lines stand: the median step from one row's top to the next's."""
+    tops = sorted(row.bbox[1] for row in raw.rows)
+    steps = sorted(b - a for a, b in zip(tops, tops[1:]) if b > a)
+    if steps:
+        return steps[len(steps) // 2]
+    return max((row.bbox[3] - row.bbox[1] for row in raw.rows), default=0.0) * 2
+
+
 def continues_table(raw: RawTable, before: RawTable | None) -> bool:
     """Whether a region is the rest of the budget table `before` it, broken off from its header: it holds
-    amounts, has neither header row nor caption, and starts on the page the table ends on or the next (a line
-    misread in the middle of a table, e.g. a footnote mark OCR read as '?', ends the table's region there)."""
+    amounts, has neither header row nor caption, and starts on the page the table ends on, under the table
+    and at most REST_GAP_LINES of its lines below it (a line misread in the middle of a table, e.g. a footnote
+    mark OCR read as '?' after an amount, ends the table's region there, and the rest goes on below)."""
     if before is None or raw.header or raw.caption.strip() or not raw_to_amounts(raw):
         return False
-    return 0 <= raw.page - max((before.pages or (before.page,))) <= 1
+    ends = [bbox for page, bbox in (before.parts or ((before.page, before.bbox),)) if page == raw.page]
+    if not ends:
+        return False
+    end, pitch = ends[-1], _line_pitch(raw)
+    under = min(raw.bbox[2], end[2]) - max(raw.bbox[0], end[0]) > 0.5 * (raw.bbox[2] - raw.bbox[0])
+    return under and -pitch <= raw.bbox[1] - end[3] <= REST_GAP_LINES * pitch
 
 
 def broken_off(head: RawTable, rest: RawTable, result: NormalisedTable | NotRead, *, vocab: Vocabulary) -> NotRead:
