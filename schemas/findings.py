@@ -31,10 +31,15 @@ KINDS = (
     Kind("subtotal_mismatch", "subtotal mismatch", "a '… i alt' differs from the sum of its rows"),
     Kind("total_mismatch", "total mismatch", "a 'Total' differs from the sum of its rows"),
     Kind("narrative_mismatch", "text vs. table", "an amount in the prose contradicts the table line it speaks of"),
+    Kind("narrative_uncertain", "text vs. table, uncertain",
+         "with text read by OCR, an amount in the prose differs from the table line it speaks of: either may be misread"),
     Kind("extractor_disagreement", "extractors disagree", "with --cross-check, two extractors read a cell differently"),
     Kind("unknown_label", "unknown label", "a section heading the vocabulary does not know, read by its place"),
     Kind("rule_failed", "rule failed", "a rule of the items or totals schema failed"),
     Kind("unread_table", "table not read", "a table that could not be read in full: its amounts are in no output file"),
+    Kind("unchecked_lines", "lines unchecked",
+         "with text read by OCR, lines of a table that no stated subtotal or Total checks: a line misread or lost "
+         "there would go unseen"),
     Kind("row_total_mismatch", "row total mismatch", "a line's printed total over its years differs from their sum"),
 )
 KIND_NAMES = {kind.name: kind for kind in KINDS}

@@ -41,7 +41,8 @@ MENTION_FIELDS = [
     {"name": "tied_to", "type": "string", "description": "The budget line or group the sentence speaks of"},
     {"name": "table_dkk", "type": "number", "unit": "DKK",
      "description": "What the table says for it in the year compared, in DKK (unit: DKK); empty when untied"},
-    {"name": "status", "type": "string", "description": "agrees, contradicts or untied"},
+    {"name": "status", "type": "string",
+     "description": "agrees, contradicts, uncertain (text read by OCR that differs from its table) or untied"},
     {"name": "sentence", "type": "string", "description": "The sentence"},
 ]
 # Keys that identify a row; used only where the rows of a file are in fact unique by them.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from projektpulje.extract import RawRow, RawTable
 from projektpulje.audit.findings import unread_to_findings
 from projektpulje.budget.accounting import account_for_tables, amounts_accounted, normalise_or_note
@@ -76,3 +78,48 @@ def test_an_unread_table_keeps_its_printed_number_even_0_and_an_unnumbered_one_i
     zero = normalise_or_note(raw_table(bad, caption="Tabel 0. Samlet oversigt"), vocab=vocab, ordinal=7)
     unnumbered = normalise_or_note(raw_table(bad, caption=""), vocab=vocab, ordinal=7)
     assert (zero.table_no, unnumbered.table_no) == (0, 7)
+
+
+def _rest(rows, *, page=4, top=120) -> RawTable:
+    """A region of table rows (12 points apart) with neither header row nor caption, from `top` down; the
+    budget table of raw_table ends at 100 on page 4."""
+    raw_rows = tuple(RawRow((label, value), page=page, bbox=(0, top + i * 12, 100, top + i * 12 + 10))
+                     for i, (label, value) in enumerate(rows))
+    return RawTable("doc.pdf", page, 2, "test", (0, top, 100, top + 12 * len(rows)), (), raw_rows, "", (), (page,))
+
+
+def test_the_headerless_rest_of_a_budget_table_makes_that_table_unread(vocab):
+    head = raw_table([("Udviklingsmidler", ""), ("Analyser", "50")])
+    rest = _rest([("Ophold", "20"), ("Udviklingsmidler i alt", "70"), ("Total", "70")])
+    accounting = account_for_tables([head, rest], vocab=vocab, read=read_in_order(vocab))
+    assert accounting.tables == () and accounting.others == ()
+    (unread,) = accounting.unread
+    assert (unread.table_no, unread.page, unread.amounts) == (3, 4, 4)
+    assert unread.reason == ("its rows break off after 2 printed lines, and 3 amounts below them (page 4) stand with "
+                             "no header row of their own: a line misread between them?")
+    assert (accounting.amounts_read, accounting.amounts_printed) == (0, 4)
+
+
+@pytest.mark.parametrize("rest", [
+    _rest([("Ophold", "20"), ("Rejser", "5")], page=5),  # overleaf: a list of its own (an appendix of grants)
+    _rest([("Ophold", "20"), ("Rejser", "5")], top=150),  # four lines below: a table of its own
+])
+def test_a_headerless_region_overleaf_or_well_below_a_table_is_not_its_rest(vocab, rest):
+    head = raw_table([("Udviklingsmidler", ""), ("Analyser", "50"), ("Total", "50")])
+    accounting = account_for_tables([head, rest], vocab=vocab, read=read_in_order(vocab))
+    assert [t.table_no for t in accounting.tables] == [3] and accounting.unread == ()
+    assert len(accounting.others) == 1
+
+
+def test_a_headerless_region_after_a_region_that_is_no_budget_table_is_no_table_s_rest(vocab):
+    head = raw_table([("Udviklingsmidler", ""), ("Analyser", "50"), ("Total", "50")])
+    accounting = account_for_tables([head, contents_table(), _rest([("Ophold", "20")])], vocab=vocab,
+                                    read=read_in_order(vocab))
+    assert [t.table_no for t in accounting.tables] == [3] and accounting.unread == ()
+    assert len(accounting.others) == 2
+
+
+def test_a_budget_header_over_no_rows_is_a_table_not_read(vocab):
+    accounting = account_for_tables([raw_table([])], vocab=vocab, read=read_in_order(vocab))
+    (unread,) = accounting.unread
+    assert (unread.table_no, unread.reason, unread.amounts) == (3, "no rows under its header", 0)

@@ -120,6 +120,35 @@ def test_a_contradicting_mention_is_a_finding_with_the_tables_amount_and_year():
     assert (finding["year"], finding["stated"], finding["computed"]) == (2026, 700_000, 650_000)
 
 
+def test_prose_read_by_ocr_that_differs_from_its_table_is_uncertain_not_a_contradiction():
+    from projektpulje.audit.findings import mentions_to_findings
+    from projektpulje.budget.narrative import mentions_read_by_ocr, prose_to_mentions
+    from projektpulje.extract import TextLine
+
+    lines = [TextLine("Der afsættes 0,7 mio. kr. i 2026 til evaluering af puljen. Der afsættes 0,65 mio. kr. i 2026 "
+                      "til evaluering af puljen.", 6, (0, 0, 100, 10), 10.0)]
+    differs, agrees = mentions_read_by_ocr(prose_to_mentions(lines, _three_years()))
+    assert (differs.status, agrees.status) == ("uncertain", "agrees")
+    (finding,) = mentions_to_findings([differs, agrees], year=2024)
+    assert (finding["kind"], finding["stated"], finding["computed"], finding["year"]) == (
+        "narrative_uncertain", 700_000, 650_000, 2026)
+    assert finding["message"].startswith("the text, as read by OCR, seems to say 0,7 mio. kr. for 'Evaluering af puljen'")
+    assert finding["message"].endswith("either may be misread: compare with the page")
+
+
+def test_with_ocr_the_lines_no_stated_sum_checks_are_named():
+    from projektpulje.audit.findings import unchecked_to_findings
+    from projektpulje.budget.normalise import StatedTotal
+
+    table = _three_years()
+    assert len(unchecked_to_findings([table])) == 3  # no subtotal, no Total: each year's lines unchecked
+    total = [StatedTotal(y, 7, "Arbejdskraft", "table", "", "", Decimal(0), 6, "x.pdf", "Total") for y in table.years]
+    checked = NormalisedTable(7, "Arbejdskraft", "1.000 kr.", table.years, table.items, tuple(total[:2]))
+    (row,) = unchecked_to_findings([checked])
+    assert (row["kind"], row["year"], row["table_no"], row["page"]) == ("unchecked_lines", 2026, 7, 6)
+    assert row["message"].startswith("table 7: 3 lines of 'Udviklingsmidler' are checked by no stated subtotal or Total")
+
+
 def test_sentences_do_not_end_after_abbreviations():
     text = "Der afsættes 2 mio. kr. i 2021 til f.eks. Danish Life Science Cluster. Et nyt punkt."
     assert [s for _, s in text_to_sentences(text)] == [

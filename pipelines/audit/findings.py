@@ -19,14 +19,17 @@ MENTION_COLUMNS = [
 
 
 def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> list[dict]:
-    """A contradicting mention is a narrative_mismatch, its amounts in kroner as the text prints them."""
+    """A contradicting mention is a narrative_mismatch, an uncertain one (the prose read by OCR) a
+    narrative_uncertain, their amounts in kroner as the text prints them."""
     rows = []
     for m in mentions:
-        if m.status != "contradicts":
+        if m.status not in ("contradicts", "uncertain"):
             continue
+        says = " says" if m.status == "contradicts" else ", as read by OCR, seems to say"
         rows.append(finding(
-            "narrative_mismatch",
-            f"the text says {m.printed} for '{m.tied_to}' but the table says {m.table_dkk} kr.: \"{m.sentence}\"",
+            "narrative_mismatch" if m.status == "contradicts" else "narrative_uncertain",
+            f"the text{says} {m.printed} for '{m.tied_to}' but the table says {m.table_dkk} kr.: \"{m.sentence}\""
+            + ("" if m.status == "contradicts" else "; either may be misread: compare with the page"),
             year=m.year if m.year is not None else year, table_no=m.table_no, area=m.area, item=m.tied_to,
             stated=m.amount_dkk, computed=m.table_dkk,
             page=m.page, unit=UNIT_DKK,
@@ -62,6 +65,32 @@ def unread_to_findings(not_read: Sequence[NotRead], *, year: int | None) -> list
     return rows
 
 
+def unchecked_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
+    """With text read by OCR, a table's lines that no stated sum checks, per table and year: under neither a
+    subtotal of their section nor a Total (a continuation overleaf whose header OCR misread leaves its table
+    with neither, and its last lines gone)."""
+    rows = []
+    for table in (t for t in tables if not t.overview):
+        for year in table.years:
+            stated = [s for s in table.totals if s.year == year]
+            if any(s.level == "table" for s in stated):
+                continue
+            closed = {s.section_key for s in stated if s.level == "section"}
+            open_items = [i for i in table.items if i.year == year and i.section_key not in closed]
+            if not open_items:
+                continue
+            sections = ", ".join(dict.fromkeys(f"'{i.section}'" for i in open_items))
+            rows.append(finding(
+                "unchecked_lines",
+                f"table {table.table_no}: {len(open_items)} lines of {sections} are checked by no stated subtotal or "
+                f"Total, and the text was read by OCR: a misread or lost line would go unseen (is the table's "
+                f"end unread?)",
+                year=year, table_no=table.table_no, area=table.area, section=open_items[-1].section,
+                page=open_items[-1].page,
+            ))
+    return rows
+
+
 def rule_failures_to_findings(failures: Iterable[RuleFailure]) -> list[dict]:
     return [finding("rule_failed", str(f)) for f in failures]
 
@@ -82,9 +111,10 @@ def mentions_to_rows(mentions: Iterable[Mention]) -> list[dict]:
 
 def all_findings(
     *, table_totals: Sequence[Sequence[dict]], mentions: Sequence[Mention], tables: Sequence[NormalisedTable],
-    extra: Iterable[dict] = (), not_read: Sequence[NotRead] = (),
+    extra: Iterable[dict] = (), not_read: Sequence[NotRead] = (), ocr: bool = False,
 ) -> list[dict]:
-    """Every finding the rows and the prose give, in order (rule failures are added once the rules have run)."""
+    """Every finding the rows and the prose give, in order (rule failures are added once the rules have run);
+    with text read by OCR (`ocr`), also the lines no stated sum checks."""
     year = tables[0].years[0] if tables and tables[0].years else None
     rows = [
         *(finding for totals in table_totals for finding in totals_to_findings(totals)),
@@ -92,5 +122,6 @@ def all_findings(
         *extra,
         *unknown_labels_to_findings(tables),
         *unread_to_findings(not_read, year=year),
+        *(unchecked_to_findings(tables) if ocr else ()),
     ]
     return sorted_findings(rows)

@@ -134,20 +134,74 @@ def normalise_or_note(
         )
 
 
+REST_GAP_LINES = 3  # a table's rest starts at most this many of its lines below the table's end
+
+
+def _line_pitch(raw: RawTable) -> float:
+    """How far apart a region's printed lines stand: the median step from one row's top to the next's."""
+    tops = sorted(row.bbox[1] for row in raw.rows)
+    steps = sorted(b - a for a, b in zip(tops, tops[1:]) if b > a)
+    if steps:
+        return steps[len(steps) // 2]
+    return max((row.bbox[3] - row.bbox[1] for row in raw.rows), default=0.0) * 2
+
+
+def continues_table(raw: RawTable, before: RawTable | None) -> bool:
+    """Whether a region is the rest of the budget table `before` it, broken off from its header: it holds
+    amounts, has neither header row nor caption, and starts on the page the table ends on, under the table
+    and at most REST_GAP_LINES of its lines below it (a line misread in the middle of a table, e.g. a footnote
+    mark OCR read as '?' after an amount, ends the table's region there, and the rest goes on below)."""
+    if before is None or raw.header or raw.caption.strip() or not raw_to_amounts(raw):
+        return False
+    ends = [bbox for page, bbox in (before.parts or ((before.page, before.bbox),)) if page == raw.page]
+    if not ends:
+        return False
+    end, pitch = ends[-1], _line_pitch(raw)
+    under = min(raw.bbox[2], end[2]) - max(raw.bbox[0], end[0]) > 0.5 * (raw.bbox[2] - raw.bbox[0])
+    return under and -pitch <= raw.bbox[1] - end[3] <= REST_GAP_LINES * pitch
+
+
+def broken_off(head: RawTable, rest: RawTable, result: NormalisedTable | NotRead, *, vocab: Vocabulary) -> NotRead:
+    """A budget table and the headerless rest of it: neither is read (its rows are in no output file), and
+    the note names the table, with every amount of both parts."""
+    reason = (f"its rows break off after {len(head.rows)} printed lines, and {raw_to_amounts(rest)} amounts below "
+              f"them (page {rest.page}) stand with no header row of their own: a line misread between them?")
+    return NotRead(
+        head.source, head.page, readable_caption(head, vocab=vocab), reason, raw_to_amounts(head) + raw_to_amounts(rest),
+        True, table_no=result.table_no, seen=f"{_seen(head)}; then {_seen(rest)}",
+        budget_header=has_budget_header(head, vocab=vocab), region=(head.page, head.index),
+    )
+
+
+def read_or_empty(result: NormalisedTable | NotRead, raw: RawTable) -> NormalisedTable | NotRead:
+    """A budget table read with no line and no stated sum (a header over nothing) is a table not read."""
+    if not isinstance(result, NormalisedTable) or result.items or result.totals or result.row_totals:
+        return result
+    return NotRead(raw.source, raw.page, raw.caption, "no rows under its header", raw_to_amounts(raw), True,
+                   table_no=result.table_no, seen=_seen(raw), budget_header=True, region=(raw.page, raw.index))
+
+
 def account_for_tables(
     raws: Sequence[RawTable], *, vocab: Vocabulary, read: Callable[[list[tuple[int, RawTable]]], list]
 ) -> Accounting:
     """Every region: budget tables read (by `read`, which maps (ordinal, raw) pairs to normalise_or_note's
-    results, in order), budget tables not read, and other regions with the reason they are not budget tables."""
-    budget, others = [], []
+    results, in order), budget tables not read, and other regions with the reason they are not budget tables.
+    The headerless rest of a budget table (continues_table) right after it makes that table unread."""
+    budget, others, rests = [], [], {}
+    previous: RawTable | None = None  # the region just before, when it is a budget table
     for raw in raws:
         reason = region_to_rejection(raw, vocab=vocab)
         if reason is None:
             budget.append(raw)
+        elif continues_table(raw, previous):
+            rests[len(budget) - 1] = raw
         else:
             others.append(NotRead(raw.source, raw.page, readable_caption(raw, vocab=vocab), reason, raw_to_amounts(raw),
                                   False, seen=_seen(raw), region=(raw.page, raw.index)))
-    results = read(list(enumerate(budget, start=1)))
+        previous = raw if reason is None else None
+    results = [read_or_empty(r, raw) for r, raw in zip(read(list(enumerate(budget, start=1))), budget)]
+    for at, rest in rests.items():
+        results[at] = broken_off(budget[at], rest, results[at], vocab=vocab)
     tables = [r for r in results if isinstance(r, NormalisedTable)]
     kept = [raw for raw, r in zip(budget, results) if isinstance(r, NormalisedTable)]
     unread = [r for r in results if isinstance(r, NotRead)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Sequence
 
@@ -51,7 +51,7 @@ class Mention:
     sentence: str
     tied_to: str
     table_dkk: int | None  # what the table says for the line or group tied to, in the year compared; None untied
-    status: str  # agrees | contradicts | untied
+    status: str  # agrees | contradicts | uncertain | untied
     year: int | None = None  # the table's year that table_dkk is of
 
 
@@ -221,6 +221,13 @@ def prose_to_mentions(lines: Sequence[TextLine], table: NormalisedTable) -> list
                 )
             )
     return mentions
+
+
+def mentions_read_by_ocr(mentions: Sequence[Mention]) -> list[Mention]:
+    """Prose read by OCR: a mention that contradicts its table is uncertain, not a contradiction. An OCR'd amount
+    in a table is held by its subtotal and Total; one in the prose by nothing, and the tie itself stands on OCR'd
+    labels (a group heading glued to the line above moves the tie to that line)."""
+    return [replace(m, status="uncertain") if m.status == "contradicts" else m for m in mentions]
 
 
 def areas_to_mentions(areas: Sequence[tuple[Sequence[TextLine], NormalisedTable]]) -> list[Mention]:

@@ -56,7 +56,8 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     items, table_totals = reconcile_tables(tables)
     extra, cross_checked = second_opinion(pdf, tables, settings=settings) if settings.cross_check else ([], "")
     findings = all_findings(
-        table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra, not_read=reading.not_read
+        table_totals=table_totals, mentions=reading.mentions, tables=tables, extra=extra, not_read=reading.not_read,
+        ocr=bool(reading.document.ocr),
     )
     first_page = [line.text for line in reading.document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))

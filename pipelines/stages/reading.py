@@ -9,7 +9,7 @@ from pathlib import Path
 from projektpulje.audit.readings import Choice, choose_readings, failing_regions, other_extractor
 from projektpulje.budget.accounting import Accounting, NotRead, account_for_tables, normalise_or_note, rejections_to_debug
 from projektpulje.budget.headings import tables_to_headings
-from projektpulje.budget.narrative import Mention, areas_to_mentions, prose_by_table
+from projektpulje.budget.narrative import Mention, areas_to_mentions, mentions_read_by_ocr, prose_by_table
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.budget.vocabulary import Vocabulary, load_vocabulary
 from projektpulje.errors import InputError, ProjektpuljeError, raised_by_pdf_reader
@@ -104,7 +104,12 @@ def read_document(pdf: Path, *, settings: RunSettings) -> Reading:
     """The whole first stage: tables with the chosen extractor, and what the prose says of them."""
     document, accounting = read_accounting(pdf, settings=settings, extractor=settings.extractor)
     reading = accounting_to_reading(document, *readings_by_sums(pdf, accounting, settings=settings))
-    # a long document's areas in runs of tables, shared among the processes the settings allow
-    areas = list(zip(prose_by_table(reading.document.text, reading.raws), reading.tables))
+    # a long document's areas in runs of tables, shared among the processes the settings allow; the prose
+    # before a budget table that was not read is of no table read (its amounts are compared with nothing)
+    unread = {n.region for n in reading.not_read if n.budget}
+    stops = [raw for raw in reading.document.tables if (raw.page, raw.index) in unread]
+    areas = list(zip(prose_by_table(reading.document.text, [*reading.raws, *stops]), reading.tables))
     mentions = in_runs(areas_to_mentions, areas, processes=settings.processes, least=settings.tables_per_process)
+    if reading.document.ocr:  # nothing checks an amount OCR read in the prose: it cannot contradict, only differ
+        mentions = mentions_read_by_ocr(mentions)
     return dataclasses.replace(reading, mentions=tuple(mentions))
