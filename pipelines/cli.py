@@ -12,7 +12,9 @@ from pathlib import Path
 from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS, ProjektpuljeError
 from projektpulje.extract.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
 
-from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, print_line, run_options_problem
+from projektpulje.console import (
+    ERASE_LINE, EXIT_INTERRUPTED, fitted, interrupted_line, print_line, run_options_problem, terminal_columns,
+)
 from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch
 from projektpulje.outputs.dialects import DEFAULT_DIALECT, DIALECTS
 from projektpulje.outputs.files import parquet_available, write_combined, xlsx_available
@@ -91,6 +93,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parsed_arguments(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """The command line parsed; an option its command does not know is refused with that command's usage
+    (`projektpulje run: error: unrecognized arguments: --bogus`), not the top level's."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
 class Progress:
     """Progress on stderr: a bar for several documents on a terminal, plain lines otherwise; silent with -q."""
 
@@ -109,8 +121,8 @@ class Progress:
         if self.bar:
             width = 30
             filled = width * done // total
-            name = printable(outcome.pdf.name)[:40]
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+            line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {printable(outcome.pdf.name)}"
+            sys.stderr.write(ERASE_LINE + fitted(line, terminal_columns(sys.stderr)))
             sys.stderr.flush()
         else:
             state = "unusable" if outcome.exit_code == EXIT_UNUSABLE else "done"
@@ -124,7 +136,7 @@ class Progress:
 
     def _clear(self) -> None:
         if self.bar:
-            sys.stderr.write("\r" + " " * 80 + "\r")
+            sys.stderr.write(ERASE_LINE)
 
 
 def command_run(args: argparse.Namespace) -> int:
@@ -160,7 +172,7 @@ def command_run(args: argparse.Namespace) -> int:
     progress = Progress(quiet=args.quiet, total=len(pdfs))
     if len(pdfs) > 1:
         progress.say(f"reading {len(pdfs)} documents, {min(args.jobs, len(pdfs))} at a time")
-    else:
+    elif pdfs[0].is_file():  # a file that is not there is one line, its error, with nothing said before it
         progress.say(f"reading {pdfs[0]}")
     outcomes = run_batch(pdfs, settings=settings, jobs=args.jobs, timeout=args.timeout, on_done=progress.done,
                          page_progress=progress.pages(jobs=args.jobs))
@@ -255,7 +267,7 @@ def command_compare(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parsed_arguments(_parser(), argv)
     if getattr(args, "debug", False):
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     commands = {"run": command_run, "compare": command_compare}
@@ -272,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
               stream=sys.stderr)
         return EXIT_INTERNAL
     if sys.stderr.isatty():  # a progress bar may be half drawn on the line
-        sys.stderr.write("\r\033[K")
+        sys.stderr.write(ERASE_LINE)
     print_line(line, stream=sys.stderr)
     return EXIT_INTERRUPTED
 
