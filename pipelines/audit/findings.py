@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 
 from projektpulje.schemas import RuleFailure, totals_to_findings
 from projektpulje.schemas.contract import UNIT_DKK
-from projektpulje.schemas.findings import finding, finding_order
+from projektpulje.schemas.findings import danish_amount, finding, finding_order
 
 from projektpulje.budget.narrative import Mention
 from projektpulje.budget.normalise import NormalisedTable
@@ -26,7 +26,7 @@ def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> li
             continue
         rows.append(finding(
             "narrative_mismatch",
-            f"the text says {m.printed} for '{m.tied_to}' but the table says {m.table_dkk} kr.: \"{m.sentence}\"",
+            f"the text says {m.printed} for '{m.tied_to}' but the table says {danish_amount(m.table_dkk)} kr.: \"{m.sentence}\"",
             year=m.year if m.year is not None else year, table_no=m.table_no, area=m.area, item=m.tied_to,
             stated=m.amount_dkk, computed=m.table_dkk,
             page=m.page, unit=UNIT_DKK,
