@@ -239,6 +239,11 @@ def _add_compare(sub) -> None:
     compare.add_argument("old", type=Path, metavar="OLD", help="output folder or PDF of the older edition")
     compare.add_argument("new", type=Path, metavar="NEW", help="output folder or PDF of the newer edition")
     compare.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="where compare.csv goes (default: output/)")
+    compare.add_argument(
+        "--db", nargs="?", const="sqlite:///projektpulje.db", metavar="URL",
+        help="also load the renamed areas into the database's area_names table (default URL: "
+             "sqlite:///projektpulje.db), so that SQL follows an area across its names",
+    )
     compare.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
@@ -247,6 +252,15 @@ def command_compare(args: argparse.Namespace) -> int:
     from projektpulje.compare import backwards_note, summary_lines
     from projektpulje.stages.run import write_compare
 
+    database = None
+    if args.db:
+        from projektpulje.outputs.database import DatabaseError, open_database
+
+        try:
+            database = open_database(args.db)
+        except DatabaseError as error:
+            print_line(f"projektpulje: error: {error}", stream=sys.stderr)
+            return EXIT_UNUSABLE
     try:
         compared = compare(args.old, args.new)
     except ProjektpuljeError as error:
@@ -263,6 +277,18 @@ def command_compare(args: argparse.Namespace) -> int:
         print_line(line, stream=sys.stdout)
     compared_years = f"{years[0]} with {years[1]}, " if None not in years else ""
     print_line(f"{compared_years}{len(compared)} lines -> {target}", stream=sys.stdout)
+    if database is not None:
+        from projektpulje.compare import renames_to_rows
+        from projektpulje.outputs.database import DatabaseError, load_area_names, shown_url
+
+        rows = renames_to_rows(compared.attrs["renamed_areas"], old_year=years[0], new_year=years[1])
+        try:
+            load_area_names(database, rows)
+        except DatabaseError as error:
+            print_line(f"projektpulje: error: {error}", stream=sys.stderr)
+            return EXIT_UNUSABLE
+        renamed = f"{len(rows)} renamed area{'' if len(rows) == 1 else 's'}"
+        print_line(f"db: {renamed} -> {shown_url(database)} (area_names)", stream=sys.stdout)
     return EXIT_OK
 
 
