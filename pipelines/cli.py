@@ -224,7 +224,8 @@ Compare two editions line by line: OLD and NEW are output folders of `projektpul
 new_tkr, change_tkr, status new|removed|changed|unchanged, old_area, old_item, old_year,
 new_year) and prints a summary per area.
 Lines are matched by area, section, group and item, tolerant of small label edits and of
-areas renamed between the editions (reported in the summary).
+areas renamed between the editions (reported in the summary, and written to DIR/area-names.csv;
+with --db, to the database's area_names table, which README's year-over-year query joins).
 
 example:
   projektpulje compare output/udmoentning-af-projektpuljen-2021 output/udmoentning-af-projektpuljen-2022
