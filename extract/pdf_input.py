@@ -15,23 +15,64 @@ from .pdf_repair import XREF_REBUILT, pdf_bytes_to_repairs
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
-    (b"PK\x03\x04", "a ZIP archive (perhaps a Word or Excel file)"),
     (b"GIF8", "a GIF image"),
-    (b"{", "JSON text"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", "a BMP image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc, .xls or .ppt)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript file"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+# What a ZIP holds, by the folder its parts are in: Office Open XML and OpenDocument files are ZIPs.
+_ZIP_PARTS = (
+    (b"word/", "a Word document (.docx) in a ZIP"),
+    (b"xl/", "an Excel workbook (.xlsx) in a ZIP"),
+    (b"ppt/", "a PowerPoint file (.pptx) in a ZIP"),
+    (b"mimetypeapplication/vnd.oasis.opendocument", "an OpenDocument file (.odt, .ods) in a ZIP"),
 )
 
 
-def describe_non_pdf(head: bytes) -> str:
-    """A guess at what a file is, from its first bytes."""
+def _zip_to_words(head: bytes) -> str:
+    for part, what in _ZIP_PARTS:
+        if part in head:
+            return what
+    return "a ZIP archive (perhaps a Word or Excel file)"
+
+
+def _text_to_words(head: bytes) -> str | None:
+    """What a file of text looks like (HTML, XML, JSON, plain text), or None if it is not text."""
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
+    if text.startswith((b"<!doctype html", b"<html")) or b"<html" in text[:512]:
+        return "an HTML page"
+    if text.startswith(b"<"):
+        return "XML or HTML text"
+    try:
+        decoded = head.decode("utf-8")
+    except UnicodeDecodeError as error:  # a character cut at the end of the first bytes is still text
+        if error.start < len(head) - 3:
+            return None
+        decoded = head[: error.start].decode("utf-8")
+    if not decoded.strip() or any(ord(c) < 32 and c not in "\t\r\n\f" for c in decoded):
+        return None
+    if decoded.lstrip().startswith(("{", "[")):
+        return "JSON text"
+    return "plain text"
+
+
+def describe_non_pdf(head: bytes, tail: bytes = b"") -> str:
+    """A guess at what a file is, from its first bytes (and its last, where a ZIP lists its parts): an image,
+    an archive or office file, text, else binary data of a kind not known."""
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_to_words(head + tail)
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "a WebP image"
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    text = head.lstrip().lower()
-    if text.startswith((b"<!doctype html", b"<html")) or b"<html" in text[:512]:
-        return "an HTML page"
-    if text.startswith(b"<?xml") or text.startswith(b"<"):
-        return "XML or HTML text"
-    return "something else"
+    return _text_to_words(head) or "binary data of a kind not known (not an image, archive, office file or text)"
 
 
 def check_pdf_file(path: Path) -> tuple[str, ...]:
@@ -54,7 +95,10 @@ def _checked(path: Path, size: int, mtime: int) -> tuple[str, ...]:
     if not head:
         raise InputError(f"{path}: the file is empty (0 bytes)")
     if b"%PDF-" not in head:
-        raise InputError(f"{path}: not a PDF; it looks like {describe_non_pdf(head)}")
+        with path.open("rb") as fh:
+            fh.seek(max(0, size - 65536))
+            tail = fh.read()
+        raise InputError(f"{path}: not a PDF; it looks like {describe_non_pdf(head, tail)}")
     return pdf_bytes_to_repairs(path.read_bytes(), name=str(path))
 
 

@@ -10,7 +10,8 @@ Sub-packages: extract (PDF → raw tables), budget (the Danish budget knowledge)
 audit (findings), stages (orchestration and processes), outputs (files); compare and cli on top.
 """
 
-from .api import compare, read_pdf
+from . import compare as _editions  # noqa: F401 - loaded first, so that importing it later never rebinds
+from .api import compare, read_pdf  # `projektpulje.compare`, the function, over the submodule of that name
 from .document import Document
 from .errors import InputError, InternalError, ProjektpuljeError, TableError
 from .settings import VERSION as __version__

@@ -13,7 +13,9 @@ from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS
 from projektpulje.errors import ProjektpuljeError
 from projektpulje.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
 
-from projektpulje.console import EXIT_INTERRUPTED, interrupted_line, print_line, run_options_problem
+from projektpulje.console import (
+    ERASE_LINE, EXIT_INTERRUPTED, fitted, interrupted_line, print_line, run_options_problem, terminal_columns,
+)
 from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch
 from projektpulje.outputs.dialects import DEFAULT_DIALECT, DIALECTS
 from projektpulje.outputs.files import parquet_available, write_combined, xlsx_available
@@ -92,6 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parsed_arguments(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """The command line parsed; an option its command does not know is refused with that command's usage
+    (`projektpulje run: error: unrecognized arguments: --bogus`), not the top level's."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
 class Progress:
     """Progress on stderr: a bar for several documents on a terminal, plain lines otherwise; silent with -q."""
 
@@ -110,8 +122,8 @@ class Progress:
         if self.bar:
             width = 30
             filled = width * done // total
-            name = printable(outcome.pdf.name)[:40]
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+            line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {printable(outcome.pdf.name)}"
+            sys.stderr.write(ERASE_LINE + fitted(line, terminal_columns(sys.stderr)))
             sys.stderr.flush()
         else:
             state = "unusable" if outcome.exit_code == EXIT_UNUSABLE else "done"
@@ -125,7 +137,7 @@ class Progress:
 
     def _clear(self) -> None:
         if self.bar:
-            sys.stderr.write("\r" + " " * 80 + "\r")
+            sys.stderr.write(ERASE_LINE)
 
 
 def command_run(args: argparse.Namespace) -> int:
@@ -161,7 +173,7 @@ def command_run(args: argparse.Namespace) -> int:
     progress = Progress(quiet=args.quiet, total=len(pdfs))
     if len(pdfs) > 1:
         progress.say(f"reading {len(pdfs)} documents, {min(args.jobs, len(pdfs))} at a time")
-    else:
+    elif pdfs[0].is_file():  # a file that is not there is one line, its error, with nothing said before it
         progress.say(f"reading {pdfs[0]}")
     outcomes = run_batch(pdfs, settings=settings, jobs=args.jobs, timeout=args.timeout, on_done=progress.done,
                          page_progress=progress.pages(jobs=args.jobs))
@@ -213,7 +225,8 @@ Compare two editions line by line: OLD and NEW are output folders of `projektpul
 new_tkr, change_tkr, status new|removed|changed|unchanged, old_area, old_item, old_year,
 new_year) and prints a summary per area.
 Lines are matched by area, section, group and item, tolerant of small label edits and of
-areas renamed between the editions (reported in the summary).
+areas renamed between the editions (reported in the summary, and written to DIR/area-names.csv;
+with --db, to the database's area_names table, which README's year-over-year query joins).
 
 example:
   projektpulje compare output/udmoentning-af-projektpuljen-2021 output/udmoentning-af-projektpuljen-2022
@@ -228,6 +241,11 @@ def _add_compare(sub) -> None:
     compare.add_argument("old", type=Path, metavar="OLD", help="output folder or PDF of the older edition")
     compare.add_argument("new", type=Path, metavar="NEW", help="output folder or PDF of the newer edition")
     compare.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="where compare.csv goes (default: output/)")
+    compare.add_argument(
+        "--db", nargs="?", const="sqlite:///projektpulje.db", metavar="URL",
+        help="also load the renamed areas into the database's area_names table (default URL: "
+             "sqlite:///projektpulje.db), so that SQL follows an area across its names",
+    )
     compare.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
@@ -236,6 +254,15 @@ def command_compare(args: argparse.Namespace) -> int:
     from projektpulje.compare import backwards_note, summary_lines
     from projektpulje.stages.run import write_compare
 
+    database = None
+    if args.db:
+        from projektpulje.outputs.database import DatabaseError, open_database
+
+        try:
+            database = open_database(args.db)
+        except DatabaseError as error:
+            print_line(f"projektpulje: error: {error}", stream=sys.stderr)
+            return EXIT_UNUSABLE
     try:
         compared = compare(args.old, args.new)
     except ProjektpuljeError as error:
@@ -252,11 +279,23 @@ def command_compare(args: argparse.Namespace) -> int:
         print_line(line, stream=sys.stdout)
     compared_years = f"{years[0]} with {years[1]}, " if None not in years else ""
     print_line(f"{compared_years}{len(compared)} lines -> {target}", stream=sys.stdout)
+    if database is not None:
+        from projektpulje.compare import renames_to_rows
+        from projektpulje.outputs.database import DatabaseError, load_area_names, shown_url
+
+        rows = renames_to_rows(compared.attrs["renamed_areas"], old_year=years[0], new_year=years[1])
+        try:
+            load_area_names(database, rows)
+        except DatabaseError as error:
+            print_line(f"projektpulje: error: {error}", stream=sys.stderr)
+            return EXIT_UNUSABLE
+        renamed = f"{len(rows)} renamed area{'' if len(rows) == 1 else 's'}"
+        print_line(f"db: {renamed} -> {shown_url(database)} (area_names)", stream=sys.stdout)
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parsed_arguments(_parser(), argv)
     if getattr(args, "debug", False):
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     commands = {"run": command_run, "compare": command_compare}
@@ -273,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
               stream=sys.stderr)
         return EXIT_INTERNAL
     if sys.stderr.isatty():  # a progress bar may be half drawn on the line
-        sys.stderr.write("\r\033[K")
+        sys.stderr.write(ERASE_LINE)
     print_line(line, stream=sys.stderr)
     return EXIT_INTERRUPTED
 

@@ -11,14 +11,16 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas loads when editions are compared, not when the package is imported
+    import pandas as pd
 
 COMPARE_COLUMNS = [
     "area", "section", "group", "item", "old_tkr", "new_tkr", "change_tkr", "status",
     "old_area", "old_item", "old_year", "new_year",
 ]
+AREA_NAME_COLUMNS = ["name", "area", "old_year", "new_year"]  # area-names.csv: an earlier name and the area's
 SIMILAR_LABEL = 0.85  # difflib ratio from which two labels in the same place are one line
 RENAMED_SHARE = 0.5  # share of an area's lines that must reappear under the new name
 
@@ -128,7 +130,25 @@ def compare_editions(
             "old_area": before.area if before else "", "old_item": before.item if before else "",
             "old_year": old_year, "new_year": new_year,
         })
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS, dtype=object), renames
+
+
+def renames_to_rows(renames: dict[str, str], *, old_year: int | None, new_year: int | None) -> list[dict]:
+    """area-names.csv's rows (and the `area_names` table's): each earlier name an area went by, the name it has in
+    the newer edition, and the two editions' years."""
+    return [{"name": old, "area": new, "old_year": old_year, "new_year": new_year} for old, new in sorted(renames.items())]
+
+
+def area_names_frame(compared: pd.DataFrame) -> pd.DataFrame:
+    """What compare knows of renamed areas, as a frame (area-names.csv's columns)."""
+    old_year, new_year = compared.attrs.get("years", (None, None))
+    rows = renames_to_rows(compared.attrs.get("renamed_areas", {}), old_year=old_year, new_year=new_year)
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=AREA_NAME_COLUMNS).astype(
+        {"name": "str", "area": "str", "old_year": "Int64", "new_year": "Int64"})
 
 
 def summary_lines(compared: pd.DataFrame, renames: dict[str, str]) -> list[str]:

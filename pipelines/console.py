@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -62,9 +63,41 @@ def interrupted_line(*, finished: int, total: int) -> str:
     return f"projektpulje: interrupted{kept}; nothing else written"
 
 
+ERASE_LINE = "\r\033[K"  # back to the line's start and erase it: a bar redrawn in place leaves nothing behind
+
+
+def terminal_columns(stream) -> int:
+    """The width of the terminal `stream` writes to (80 where it cannot be told)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (AttributeError, OSError, ValueError):
+        return shutil.get_terminal_size((80, 24)).columns
+
+
+def fitted(text: str, columns: int) -> str:
+    """`text` cut to fit one line of a terminal `columns` wide, the last column left free (a character written
+    there wraps the line on many terminals, and a redraw in place would then leave the first part behind)."""
+    room = max(1, columns - 1)
+    return text if len(text) <= room else text[: max(0, room - 1)] + "…"
+
+
+def bar_line(name: str, done: int, total: int, *, columns: int, after: str = "") -> str:
+    """One frame of a progress bar, `name [###...] page D of T · after`, fitted to `columns`: the bar narrows
+    (to 10) and the name shortens before the words after it are cut."""
+    count = f" page {done} of {total}"
+    tail = f" · {after}" if after else ""
+    room = max(1, columns - 1)
+    width = max(10, min(30, room - len(name) - len(count) - len(tail) - 3))
+    bar = lambda w: f"[{'#' * (w * done // max(total, 1))}{'.' * (w - w * done // max(total, 1))}]"
+    spare = room - len(count) - len(tail) - width - 3  # what the name may take
+    shown = name if len(name) <= max(spare, 8) else name[: max(spare, 8) - 1] + "…"
+    return fitted(f"{shown} {bar(width)}{count}{tail}", columns)
+
+
 class PageLines:
-    """Page progress of one document on stderr: a bar redrawn in place on a terminal; otherwise a plain line
-    at each tenth of the pages, so that a log gets a few lines, not one per page."""
+    """Page progress of one document on stderr: a bar redrawn in place on a terminal, fitted to its width (never
+    wrapping, so never leaving stale lines), drawn again only when it changes; otherwise a plain line at each
+    tenth of the pages, so that a log gets a few lines, not one per page."""
 
     STEPS = 10
     AFTER = "every page read; now the tables, the prose and the report"  # the rest of a long document's time
@@ -72,18 +105,18 @@ class PageLines:
     def __init__(self, name: str, *, bar: bool) -> None:
         self.name, self.bar = printable(name), bar
         self.shown = -1
+        self.frame = ""
 
     def __call__(self, done: int, total: int, *, final: bool = False) -> None:
         import sys
 
         if self.bar:
-            width = 30
-            filled = width * done // total
-            after = f" · {self.AFTER}" if done >= total and not final else ""
-            end = "\n" if final else ""
-            sys.stderr.write(f"\r{self.name[:40]} [{'#' * filled}{'.' * (width - filled)}] page {done} of {total}"
-                             f"{after}{end}")
-            sys.stderr.flush()
+            after = self.AFTER if done >= total and not final else ""
+            frame = bar_line(self.name, done, total, columns=terminal_columns(sys.stderr), after=after)
+            if frame != self.frame or final:
+                sys.stderr.write(f"{ERASE_LINE}{frame}{chr(10) if final else ''}")
+                sys.stderr.flush()
+            self.frame = frame
             return
         step = self.STEPS * done // total
         if done and (step > self.shown or final and done == total and self.shown < self.STEPS):

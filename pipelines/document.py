@@ -48,9 +48,10 @@ class Document:
         return self.analysis.title
 
     @property
-    def tables(self) -> tuple[NormalisedTable, ...]:
-        """The budget tables as read, in the document's order."""
-        return self.analysis.tables
+    def tables(self) -> TableList:
+        """The budget tables as read, in the document's order: a list (camelot's TableList habit) whose tables have
+        `.df`, the data frame of that table's items.csv rows, and an HTML view in a notebook."""
+        return TableList(Table(table, self.source.name) for table in self.analysis.tables)
 
     @property
     def lines(self) -> int:
@@ -65,12 +66,14 @@ class Document:
 
     @property
     def checks(self) -> int:
-        """Stated subtotals and totals, each checked against the sum of its rows."""
-        return len(self.analysis.totals)
+        """Every check: each stated subtotal, Total, row total and overview figure against its rows, and each
+        prose amount compared with its table line (report.html's summary counts the same)."""
+        return self.analysis.checks_passed[1]
 
     @property
     def checks_ok(self) -> int:
-        return sum(total["status"] == "ok" for total in self.analysis.totals)
+        """The checks passed."""
+        return self.analysis.checks_passed[0]
 
     @property
     def exit_code(self) -> int:
@@ -152,14 +155,91 @@ class Document:
         write_folder(folder, files)
         return dataclasses.replace(document, table_sections=tuple(sections), out_dir=folder)
 
+    def to_database(self, url: str = "sqlite:///projektpulje.db") -> str:
+        """Load this document into the SQL database at `url`, as `--db URL` does (its tables made if missing; the
+        document's rows replaced whole, in one transaction, keyed by its PDF's sha256, which is returned). A
+        document not yet written goes through a temporary folder. Raises DatabaseError, its message as --db's."""
+        import tempfile
+
+        from projektpulje.outputs.database import load_folder, open_database
+
+        engine = open_database(url)
+        try:
+            if self.out_dir is not None and (self.out_dir / "datapackage.json").exists():
+                return load_folder(engine, self.out_dir)
+            with tempfile.TemporaryDirectory(prefix="projektpulje-db-") as folder:
+                return load_folder(engine, self.to_folder(folder))
+        finally:
+            engine.dispose()
+
     def _repr_html_(self) -> str:
-        """A notebook's view: the report's summary and findings."""
+        """A notebook's view: the report's summary and findings, its ids its own (several documents' views on one
+        page never share one, so each one's findings filter works on its own findings)."""
+        import uuid
+
         from projektpulje.outputs.report import summary_and_findings_html
 
-        return summary_and_findings_html(self.analysis, self.source.name)
+        return summary_and_findings_html(self.analysis, self.source.name, scope=f"pp-{uuid.uuid4().hex[:12]}-")
 
     def __repr__(self) -> str:
         return f"<Document {self.summary()}>"
+
+
+@dataclass(frozen=True)
+class Table:
+    """One budget table as read: its caption's number and area, years and pages, its rows; `.df` is the data frame
+    of its items.csv rows (typed as `Document.items`). Every attribute of the table as normalised (`items`,
+    `totals`, `years`, …) reads through."""
+
+    normalised: NormalisedTable = field(repr=False)
+    source_name: str = field(default="document.pdf", repr=False)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("normalised", "source_name"):
+            raise AttributeError(name)
+        return getattr(self.normalised, name)
+
+    @property
+    def df(self) -> pd.DataFrame:
+        """The table's items.csv rows: one per budget line and year."""
+        from projektpulje.outputs.typed import rows_named, rows_to_typed_frame
+
+        return rows_to_typed_frame(rows_named([vars(item) for item in self.normalised.items], self.source_name),
+                                   "items.csv")
+
+    @property
+    def title(self) -> str:
+        return f"Tabel {self.normalised.table_no}. {self.normalised.area}"
+
+    def __repr__(self) -> str:
+        years = ", ".join(map(str, self.normalised.years))
+        lines = len(self.normalised.items) // max(len(self.normalised.years), 1)
+        return f"<Table {self.normalised.table_no} {self.normalised.area!r}: {lines} lines, {years}>"
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the title, then the rows."""
+        from projektpulje.printable import html_text
+
+        return f"<div><b>{html_text(self.title)}</b>{self.df.to_html(index=False)}</div>"
+
+
+class TableList(list):
+    """A document's tables, a list (as camelot's TableList): `tables[0].df`, `len(tables)`, `tables.n`."""
+
+    @property
+    def n(self) -> int:
+        return len(self)
+
+    def __repr__(self) -> str:
+        return f"<TableList n={len(self)}>"
+
+    def _repr_html_(self) -> str:
+        from projektpulje.printable import html_text
+
+        rows = "".join(f"<tr><td>{i}</td><td>{html_text(t.title)}</td><td>{len(t.df)}</td></tr>"
+                       for i, t in enumerate(self))
+        return (f"<table><thead><tr><th>#</th><th>table</th><th>items rows</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>")
 
 
 def checked(document: Document) -> Document:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.extract import ExtractedDocument, RawTable
 
+# A prose mention is a check where it was compared with its table (agrees or contradicts); an untied one is not.
+COMPARED_MENTIONS = {"agrees": True, "contradicts": False}
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -32,6 +35,15 @@ class Analysis:
     def totals(self) -> list[dict]:
         """totals.csv's rows."""
         return [row for rows in self.table_totals for row in rows]
+
+    @property
+    def checks_passed(self) -> tuple[int, int]:
+        """Every check the document had, and those passed: each stated subtotal, Total, row total and overview
+        figure against its rows, and each prose amount compared with the table line it speaks of (an untied
+        one is no check). The summary line on stdout and report.html's summary both count these."""
+        results = [t["status"] == "ok" for t in self.totals]
+        results += [COMPARED_MENTIONS[m["status"]] for m in self.mentions if m["status"] in COMPARED_MENTIONS]
+        return sum(results), len(results)
 
     @property
     def lines(self) -> int:

@@ -7,6 +7,7 @@ findings.csv's columns, its Table Schema and the report's names for the kinds al
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .contract import UNIT_DKK, UNIT_TKR
 
@@ -61,6 +62,18 @@ FINDING_FIELDS = (
            "for prose; empty when the finding states no amount"),
 )
 FINDING_COLUMNS = [column.name for column in FINDING_FIELDS]
+
+
+def danish_amount(value) -> str:
+    """An amount as the documents print it, Danish: Decimal(1600) → '1.600', Decimal('2002.500') → '2.002,5',
+    587000 → '587.000', Decimal('-0.25') → '-0,25' (no trailing zeros, never through a float)."""
+    text = format(Decimal(str(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, fraction = text.partition(".")
+    grouped = f"{int(whole or 0):,}".replace(",", ".")
+    return ("" if grouped == "0" and not fraction else sign) + grouped + ("," + fraction if fraction else "")
 
 
 def finding(

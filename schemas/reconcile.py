@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 from .contract import STATED_COLUMNS, UNIT_TKR
-from .findings import finding
+from .findings import danish_amount, finding
 
 
 def _is_under(item: Mapping, total: Mapping) -> bool:
@@ -30,12 +30,6 @@ def reconcile_rows(items: Sequence[Mapping], stated: Sequence[Mapping]) -> list[
     return out
 
 
-def _plain(amount: Decimal) -> str:
-    """1600.0 → '1600', 12.50 → '12.5': an amount as a message prints it."""
-    text = format(amount.normalize(), "f")
-    return text
-
-
 def _same_table(a: Mapping, b: Mapping) -> bool:
     return (a["table_no"], a["area"], a["year"]) == (b["table_no"], b["area"], b["year"])
 
@@ -54,31 +48,32 @@ def totals_to_findings(totals: Sequence[Mapping]) -> list[dict]:
         if total["level"] == "row":
             findings.append(finding(
                 "row_total_mismatch",
-                f"'{total['label']}' states {_plain(total['stated_tkr'])} as its total over the years but "
-                f"its years sum to {_plain(total['computed_tkr'])} (1.000 kr.)",
+                f"'{total['label']}' states {danish_amount(total['stated_tkr'])} as its total over the years but "
+                f"its years sum to {danish_amount(total['computed_tkr'])} (1.000 kr.)",
                 item=total["item"], **where,
             ))
             continue
         if total["level"] == "overview":
             findings.append(finding(
                 "overview_mismatch",
-                f"the overview states {_plain(total['stated_tkr'])} for '{total['item']}' but "
-                f"{total['label']} states {_plain(total['computed_tkr'])} (1.000 kr.)",
+                f"the overview states {danish_amount(total['stated_tkr'])} for '{total['item']}' but "
+                f"{total['label']} states {danish_amount(total['computed_tkr'])} (1.000 kr.)",
                 item=total["item"], **where,
             ))
             continue
         if total["level"] == "section":
             findings.append(finding(
                 "subtotal_mismatch",
-                f"'{total['label']}' states {total['stated_tkr']} but its lines sum to {total['computed_tkr']} (1.000 kr.)",
+                f"'{total['label']}' states {danish_amount(total['stated_tkr'])} but its lines sum to "
+                f"{danish_amount(total['computed_tkr'])} (1.000 kr.)",
                 **where,
             ))
             continue
         subtotals = [s for s in totals if _same_table(s, total) and s["level"] == "section"]
         wrong = [s for s in subtotals if s["status"] == "mismatch"]
         knock_on = bool(wrong) and sum((s["stated_tkr"] for s in subtotals), Decimal(0)) == total["stated_tkr"]
-        message = (f"'{total['label']}' states {total['stated_tkr']} but the table's lines sum to "
-                   f"{total['computed_tkr']} (1.000 kr.)")
+        message = (f"'{total['label']}' states {danish_amount(total['stated_tkr'])} but the table's lines sum to "
+                   f"{danish_amount(total['computed_tkr'])} (1.000 kr.)")
         figures = [s for s in totals if s["level"] == "overview" and (s["table_no"], s["year"]) ==
                    (total["table_no"], total["year"])]
         wrong_figures = [s for s in figures if s["status"] == "mismatch"]

@@ -27,7 +27,7 @@ def test_read_pdf_gives_the_document_with_its_rows_checked(document):
     assert (len(document.items), len(document.totals), len(document.mentions)) == (49, 20, len(document.analysis.mentions))
     assert document.findings["kind"].tolist() == ["narrative_mismatch"]
     assert document.exit_code == 1
-    assert repr(document) == ("<Document udmoentning-af-projektpuljen-2021.pdf: 7 tables, 49 lines, 20/20 checks ok, "
+    assert repr(document) == ("<Document udmoentning-af-projektpuljen-2021.pdf: 7 tables, 49 lines, 23/24 checks ok, "
                               "69 of 69 amounts in tables accounted for, 1 finding>")
 
 

@@ -23,10 +23,10 @@ def test_run_without_arguments_processes_the_bundled_sample(tmp_path, capsys):
     # The 2021 document's prose says 0,537 mio. kr. where its table says 587: one finding, exit 1.
     assert main(["run", "--out", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
-    assert out == f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok, 69 of 69 amounts in tables accounted for, 1 finding -> {tmp_path / STEM}\n"
+    assert out == f"{STEM}.pdf: 7 tables, 49 lines, 23/24 checks ok, 69 of 69 amounts in tables accounted for, 1 finding -> {tmp_path / STEM}\n"
     assert f"reading {BUNDLED_SAMPLE}" in err
     assert BUNDLED_SAMPLE.read_bytes() == SAMPLE_2021.read_bytes()
-    assert "narrative_mismatch: udmoentning-af-projektpuljen-2021.pdf, page 4, table 5: the text says 0,537 mio. kr." in err
+    assert "narrative_mismatch: udmoentning-af-projektpuljen-2021.pdf, page 4, table 5: line 18: the text says 0,537 mio. kr." in err
     assert sorted(p.name for p in (tmp_path / STEM).iterdir()) == [
         "datapackage.json", "findings.csv", "items.csv", "mentions.csv", "report.html", "totals.csv"]
 
@@ -41,9 +41,10 @@ def test_a_disagreeing_total_exits_1_and_still_writes_the_files(tmp_path, capsys
     pdf = SAMPLES / f"{STEM}-planted-errors.pdf"
     assert main(["run", str(pdf), "--out", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
-    assert "17/20 checks ok, 69 of 69 amounts in tables accounted for, 3 findings" in out
+    assert "21/24 checks ok, 69 of 69 amounts in tables accounted for, 3 findings" in out
     assert (
-        f"total_mismatch: {pdf.name}, page 6, table 6: 'Total' states 2150 but the table's lines sum to 2100 (1.000 kr.)"
+        f"total_mismatch: {pdf.name}, page 6, table 6: line 11: 'Total' states 2.150 but the table's lines sum to 2.100 "
+        "(1.000 kr.)"
         in err.splitlines()
     )
     assert (tmp_path / pdf.stem / "totals.csv").exists()
@@ -102,14 +103,14 @@ def test_the_console_script_is_installed_and_writes_the_golden_files(tmp_path):
     assert script, "pip install -e . puts projektpulje on the PATH"
     done = subprocess.run([script, "run", "--out", str(tmp_path), "-q"], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (1, "")
-    assert done.stdout.startswith(f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok")
+    assert done.stdout.startswith(f"{STEM}.pdf: 7 tables, 49 lines, 23/24 checks ok")
     assert differing_files(tmp_path / STEM, GOLDEN / STEM) == []
 
 
 def test_cross_check_reads_with_both_extractors_and_finds_no_disagreement_on_the_sample(tmp_path, capsys):
     assert main(["run", str(SAMPLE_2021), "--out", str(tmp_path), "-q", "--cross-check"]) == 1
     out = capsys.readouterr().out
-    assert out == (f"{STEM}.pdf: 7 tables, 49 lines, 20/20 checks ok, 69 of 69 amounts in tables accounted for, "
+    assert out == (f"{STEM}.pdf: 7 tables, 49 lines, 23/24 checks ok, 69 of 69 amounts in tables accounted for, "
                    f"1 finding, cross-check: 69 of 69 cells agree "
                    f"(pdfium, camelot) -> {tmp_path / STEM}\n")
     package = json.loads((tmp_path / STEM / "datapackage.json").read_text(encoding="utf-8"))

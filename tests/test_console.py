@@ -119,7 +119,7 @@ def long_pdf(tmp_path_factory) -> Path:
 def test_a_long_document_shows_its_pages_in_a_few_plain_lines_off_a_terminal(long_pdf, tmp_path, capfd):
     assert main(["run", str(long_pdf), "--out", str(tmp_path)]) == 1
     out, err = capfd.readouterr()
-    assert out == (f"long.pdf: 56 tables, 392 lines, 160/160 checks ok, 552 of 552 amounts in tables accounted for, "
+    assert out == (f"long.pdf: 56 tables, 392 lines, 184/192 checks ok, 552 of 552 amounts in tables accounted for, "
                    f"8 findings -> {tmp_path / 'long'}\n")
     pages = [line for line in err.splitlines() if line.startswith("long.pdf: page ")]
     numbers = [int(line.split()[2]) for line in pages]
@@ -134,8 +134,10 @@ def test_a_long_document_shows_its_pages_in_a_few_plain_lines_off_a_terminal(lon
     assert f"… and 3 more in {tmp_path / 'long' / 'findings.csv'}" in err.splitlines()
 
 
-def test_on_a_terminal_the_pages_are_a_bar_redrawn_in_place(capsys):
+def test_on_a_terminal_the_pages_are_a_bar_redrawn_in_place(capsys, monkeypatch):
     from projektpulje.console import PageLines
+
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: the whole frame fits
 
     show = PageLines("long.pdf", bar=True)
     for done in (0, 700, 1400):
@@ -143,7 +145,8 @@ def test_on_a_terminal_the_pages_are_a_bar_redrawn_in_place(capsys):
     show(1400, 1400, final=True)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.endswith("\n")
-    frames = err.rstrip("\n").split("\r")[1:]
+    assert err.count("\r") == err.count("\r\033[K")  # each frame erases the one before
+    frames = err.rstrip("\n").replace("\033[K", "").split("\r")[1:]
     assert frames[0] == f"long.pdf [{'.' * 30}] page 0 of 1400"
     assert frames[1] == f"long.pdf [{'#' * 15}{'.' * 15}] page 700 of 1400"
     assert frames[-2] == f"long.pdf [{'#' * 30}] page 1400 of 1400 · every page read; now the tables, the prose and the report"

@@ -14,17 +14,9 @@ from projektpulje.outputs.database import database_url  # noqa: E402
 
 from .conftest import SAMPLE_2021, SAMPLES  # noqa: E402
 from .postgres import postgres_bin, postgres_server  # noqa: E402
+from .test_renamed_areas import readme_sql  # noqa: E402
 
 SAMPLE_2023 = SAMPLES / "udmoentning-af-projektpuljen-2023.pdf"
-YEAR_OVER_YEAR = """
-WITH per_year AS (
-  SELECT i.year, i.area, SUM(i.amount_dkk) AS kroner
-  FROM items i JOIN documents d ON d.sha256 = i.document_sha256
-  WHERE i.year = d.year
-  GROUP BY i.year, i.area)
-SELECT year, area, kroner, kroner - LAG(kroner) OVER (PARTITION BY area ORDER BY year) AS change
-FROM per_year ORDER BY area, year
-"""
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -88,7 +80,7 @@ def test_amounts_are_typed_and_a_query_sums_each_year(loaded):
             "WHERE i.year = d.year GROUP BY d.year ORDER BY d.year")).all())
         finding = connection.execute(sa.text("SELECT stated, computed, unit, root_cause FROM findings")).one()
         tkr = connection.execute(sa.text("SELECT amount_tkr FROM items WHERE amount_tkr < 1 ORDER BY 1")).scalars().all()
-        yoy = connection.execute(sa.text(YEAR_OVER_YEAR)).all()
+        yoy = connection.execute(sa.text(readme_sql())).all()
     for pdf in (SAMPLE_2021, SAMPLE_2023):
         rows = csv_rows(out / pdf.stem / "items.csv")
         year = min(int(r["year"]) for r in rows)

@@ -18,7 +18,8 @@ def test_every_layout_of_an_edition_reads_like_its_sample(edition, extractor, wr
     reference = GOLDEN / f"udmoentning-af-projektpuljen-{year}"
     result = written(FIXTURES / "editions" / edition, extractor)
     assert result.checks_ok == result.checks
-    assert differing_files(result.out_dir, reference, without=("page", "source_file")) == []
+    assert differing_files(result.out_dir, reference, without=("page", "source_file"),
+                           any_line_numbers=True) == []
 
 
 def test_there_are_editions_in_several_layouts():

@@ -8,6 +8,7 @@ import csv
 import pytest
 
 from .conftest import EXTRACTORS, FIXTURES, GOLDEN
+from .helpers import without_line_numbers
 
 LAYOUTS = sorted(p.name for p in (FIXTURES / "layouts").glob("*.pdf"))
 REFERENCE = GOLDEN / "udmoentning-af-projektpuljen-2021"
@@ -15,15 +16,17 @@ PLACE_COLUMNS = ("page", "source_file")  # where a line is printed differs by la
 
 
 def content(path):
+    """What a file says, not where: the line number a finding names is that layout's (as its report numbers it)."""
     with path.open(encoding="utf-8", newline="") as fh:
-        return [{k: v for k, v in row.items() if k not in PLACE_COLUMNS} for row in csv.DictReader(fh)]
+        return without_line_numbers([{k: v for k, v in row.items() if k not in PLACE_COLUMNS}
+                                     for row in csv.DictReader(fh)])
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_layout_gives_the_reviewed_lines_and_totals(layout, extractor, written):
     result = written(FIXTURES / "layouts" / layout, extractor)
-    assert (len(result.tables), result.lines, result.checks_ok, result.checks) == (7, 49, 20, 20)
+    assert (len(result.tables), result.lines, result.checks_ok, result.checks) == (7, 49, 23, 24)
     for name in ("items.csv", "totals.csv", "findings.csv", "mentions.csv"):
         assert content(result.out_dir / name) == content(REFERENCE / name), name
 

@@ -225,7 +225,7 @@ def test_planted_errors_show_stated_computed_and_difference(work):
     cells = [c["text"] for c in dom.found if c["tag"] == "td" and c["parent"] is subtotal]
     assert cells[-4:] == ["1.600", "1.500", "+100", "mismatch"]
     message = next(r["text"] for r in dom.all("tr", "finding") if r["attrs"]["data-kind"] == "subtotal_mismatch")
-    assert "'Tilskudsmidler i alt' states 1600 but its lines sum to 1500" in message
+    assert "line 6: 'Tilskudsmidler i alt' states 1.600 but its lines sum to 1.500" in message
 
 
 def test_the_sample_shows_the_contradicting_sentence_beside_its_line(work):

@@ -29,7 +29,8 @@ def test_2024_reads_exactly(rendering, extractor, tmp_path):
     result = write_document(SAMPLES / f"{STEM}-{rendering}.pdf", settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (2, 7, 26, 27, 1)
     assert result.amounts == (46, 46)
-    assert differing_files(result.out_dir, GOLDEN / f"{STEM}-{rendering}") == []
+    assert differing_files(result.out_dir, GOLDEN / f"{STEM}-{rendering}",
+                           any_line_numbers=extractor == "camelot") == []
     assert result.analysis.skipped == (
         f"{STEM}-{rendering}.pdf, page 2: a table-like region was not read: it has no header row with a unit and "
         "year columns, and no table caption",
@@ -97,7 +98,8 @@ def test_2025_captions_footnotes_groups_and_a_table_over_three_pages_read_exactl
     result = write_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (2, 125, 8, 8, 0)
     assert result.amounts == (258, 258)
-    assert differing_files(result.out_dir, GOLDEN / f"{STEM_2025}-{rendering}") == []
+    assert differing_files(result.out_dir, GOLDEN / f"{STEM_2025}-{rendering}",
+                           any_line_numbers=extractor == "camelot") == []
 
 
 def test_2025_areas_numbers_groups_and_footnotes():
@@ -129,7 +131,8 @@ def test_an_overview_table_is_checked_against_the_area_tables(rendering, extract
     result = write_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (3, 7, 33, 36, 1)
     assert result.amounts == (55, 55)
-    assert differing_files(result.out_dir, GOLDEN / f"{STEM_OVERVIEW}-{rendering}") == []
+    assert differing_files(result.out_dir, GOLDEN / f"{STEM_OVERVIEW}-{rendering}",
+                           any_line_numbers=extractor == "camelot") == []
     assert [s.split(": ", 1)[1] for s in result.analysis.skipped] == [
         "a table-like region was not read: it has no header row with a unit and year columns, and no table caption"
     ] * 2  # the contents page and the appendix
@@ -166,7 +169,8 @@ def test_an_earlier_style_edition_reads_exactly(rendering, extractor, tmp_path):
     pdf = SAMPLES / f"{STEM_2019}-{rendering}.pdf"
     result = write_document(pdf, settings=RunSettings(out_dir=tmp_path, extractor=extractor))
     assert (len(result.tables), result.lines, result.checks_ok, result.checks, result.exit_code) == (3, 8, 5, 5, 1)
-    assert differing_files(result.out_dir, GOLDEN / f"{STEM_2019}-{rendering}") == []
+    assert differing_files(result.out_dir, GOLDEN / f"{STEM_2019}-{rendering}",
+                           any_line_numbers=extractor == "camelot") == []
 
 
 def test_earlier_style_sections_groups_numbers_and_a_table_without_caption():

@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 
 from projektpulje.schemas import RuleFailure, totals_to_findings
 from projektpulje.schemas.contract import UNIT_DKK
-from projektpulje.schemas.findings import finding, finding_order
+from projektpulje.schemas.findings import danish_amount, finding, finding_order
 
 from projektpulje.budget.narrative import Mention
 from projektpulje.budget.normalise import NormalisedTable
@@ -28,7 +28,7 @@ def mentions_to_findings(mentions: Iterable[Mention], *, year: int | None) -> li
         says = " says" if m.status == "contradicts" else ", as read by OCR, seems to say"
         rows.append(finding(
             "narrative_mismatch" if m.status == "contradicts" else "narrative_uncertain",
-            f"the text{says} {m.printed} for '{m.tied_to}' but the table says {m.table_dkk} kr.: \"{m.sentence}\""
+            f"the text{says} {m.printed} for '{m.tied_to}' but the table says {danish_amount(m.table_dkk)} kr.: \"{m.sentence}\""
             + ("" if m.status == "contradicts" else "; either may be misread: compare with the page"),
             year=m.year if m.year is not None else year, table_no=m.table_no, area=m.area, item=m.tied_to,
             stated=m.amount_dkk, computed=m.table_dkk,

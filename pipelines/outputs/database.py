@@ -84,6 +84,12 @@ def schema_metadata():
         sa.Column("cross_check", sa.Text, nullable=False, comment="the cross-check's verdict, empty without one"),
         sa.Column("read_at", sa.DateTime(timezone=True), nullable=False),
     )
+    sa.Table(  # what `compare --db` knows: each earlier name of an area, and the area's latest name
+        "area_names", metadata,
+        sa.Column("name", sa.Text, primary_key=True, comment="a name the area went by in an earlier edition"),
+        sa.Column("area", sa.Text, nullable=False, comment="its name in the latest edition compared"),
+        sa.Column("old_year", sa.Integer), sa.Column("new_year", sa.Integer),
+    )
     for name in TABLES:
         fields = table_schema(f"{name}.csv")["fields"]
         sa.Table(
@@ -185,6 +191,25 @@ def _replace(engine, metadata, document: dict, rows: Mapping[str, list[dict]]) -
         for name in TABLES:
             if rows[name]:
                 connection.execute(sa.insert(metadata.tables[name]), [{"document_sha256": key, **r} for r in rows[name]])
+
+
+def load_area_names(engine, rows: list[Mapping]) -> None:
+    """Renamed areas (area-names.csv's rows) into `area_names`, in one transaction, so that a query can follow an
+    area across its names: each earlier name points at the latest name, through a chain of renames too (an earlier
+    name of an area renamed again points at the newest name; a name in use again is no earlier name)."""
+    import sqlalchemy as sa
+
+    table = schema_metadata().tables["area_names"]
+    try:
+        with engine.begin() as connection:
+            for row in rows:
+                connection.execute(sa.update(table).where(table.c.area == row["name"]).values(area=row["area"]))
+                connection.execute(sa.delete(table).where(table.c.name.in_([row["name"], row["area"]])))
+                connection.execute(sa.insert(table), [dict(row)])
+    except sa.exc.SQLAlchemyError as error:
+        reason = _without_secret(str(getattr(error, "orig", None) or error).strip().splitlines()[0], engine.url.password)
+        raise DatabaseError(f"area names not loaded into {shown_url(engine)} ({reason}); "
+                            "the database is as it was") from None
 
 
 def shown_url(engine) -> str:

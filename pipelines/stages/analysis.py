@@ -61,12 +61,15 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     )
     first_page = [line.text for line in reading.document.text if line.page == 1]
     title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
-    return Analysis(
+    analysis = Analysis(
         reading.document, reading.raws, reading.tables, tuple(items), tuple(tuple(rows) for rows in table_totals),
         tuple(findings), tuple(mentions_to_rows(reading.mentions)), reading.skipped, title=title, year=year,
         cross_check=cross_checked, not_read=reading.not_read, amounts=reading.amounts,
         extractor=settings.extractor, choices=reading.choices,
     )
+    from projektpulje.outputs.report.sections import findings_to_lined  # the report's numbering of its lines
+
+    return dataclasses.replace(analysis, findings=findings_to_lined(analysis))
 
 
 def report_sections(analysis: Analysis, pdf: Path, *, settings: RunSettings) -> tuple[str, ...]:

@@ -55,7 +55,11 @@ def edition_items(edition: Path | Document, *, settings: RunSettings = RunSettin
 
 
 def write_compare(out_dir: Path, compared: pd.DataFrame) -> Path:
-    """DIR/compare.csv, written whole or not at all."""
-    from projektpulje.compare import COMPARE_COLUMNS
+    """DIR/compare.csv, written whole or not at all; beside it DIR/area-names.csv, each renamed area's earlier
+    name and its name in the newer edition (only the header when none was renamed)."""
+    from projektpulje.compare import AREA_NAME_COLUMNS, COMPARE_COLUMNS, area_names_frame
 
+    names = [{k: (None if pd.isna(v) else v) for k, v in row.items()}
+             for row in area_names_frame(compared).to_dict("records")]
+    write_file(out_dir / "area-names.csv", rows_to_csv(names, AREA_NAME_COLUMNS))
     return write_file(out_dir / "compare.csv", rows_to_csv(compared.to_dict("records"), COMPARE_COLUMNS))

@@ -32,16 +32,9 @@ def stylesheet() -> str:
     return Path(__file__).with_name("style.css").read_text(encoding="utf-8")
 
 
-# A prose mention is a check where it was compared with its table (agrees or contradicts); an untied one is not.
-COMPARED_MENTIONS = {"agrees": True, "contradicts": False}
-
-
 def checks_passed(analysis: Analysis) -> tuple[int, int]:
-    """Every check the document had, and those passed: each stated subtotal, Total, row total and overview
-    figure against its rows, and each prose amount compared with the table line it speaks of."""
-    results = [t["status"] == "ok" for t in analysis.totals]
-    results += [COMPARED_MENTIONS[m["status"]] for m in analysis.mentions if m["status"] in COMPARED_MENTIONS]
-    return sum(results), len(results)
+    """Every check the document had, and those passed (Analysis.checks_passed: the summary line counts the same)."""
+    return analysis.checks_passed
 
 
 def checks_tone(analysis: Analysis) -> str:
@@ -50,7 +43,7 @@ def checks_tone(analysis: Analysis) -> str:
     return "bad" if ok < checks else ("" if analysis.findings else "good")
 
 
-def summary_html(analysis: Analysis, name: str) -> str:
+def summary_html(analysis: Analysis, name: str, *, scope: str = "") -> str:
     findings = analysis.findings
     ok, checks = checks_passed(analysis)
     roots = sum(is_root(f) for f in findings)
@@ -75,13 +68,13 @@ def summary_html(analysis: Analysis, name: str) -> str:
         f'<p class="meta">{analysis.document.page_count} pages · read with {html_text(extractor)} · '
         + (f'<b class="ocr">text from OCR: {html_text(analysis.document.ocr)}</b> · ' if analysis.document.ocr else "")
         + f'checks: every stated subtotal and Total against the sum of its lines, and the prose against the tables</p>'
-        f'<div class="cards" id="summary">{card_html}</div>'
+        f'<div class="cards" id="{scope}summary">{card_html}</div>'
         f'<p class="meta">Findings: {html_text(detail)}.</p>'
-        + f'<p class="meta" id="amounts">{html_text(amounts_accounted(analysis.amounts))}.</p>'
+        + f'<p class="meta" id="{scope}amounts">{html_text(amounts_accounted(analysis.amounts))}.</p>'
         + (f'<p class="meta">Table regions not read:</p><ul class="skipped">{skipped}</ul>' if skipped else "")
-        + (f'<ul class="repairs" id="repairs">{repaired}</ul>' if repaired else "")
+        + (f'<ul class="repairs" id="{scope}repairs">{repaired}</ul>' if repaired else "")
         + (f'<p class="meta">Read another way, since the first reading failed the table\'s own sums:</p>'
-           f'<ul class="readings" id="readings">{chosen}</ul>' if chosen else "")
+           f'<ul class="readings" id="{scope}readings">{chosen}</ul>' if chosen else "")
         + "</header>"
     )
 
@@ -107,13 +100,13 @@ def finding_row_html(finding: dict, titles: Mapping) -> str:
     )
 
 
-def findings_html(findings: Sequence[dict], titles: Mapping) -> str:
+def findings_html(findings: Sequence[dict], titles: Mapping, *, scope: str = "") -> str:
     if not findings:
-        return '<section id="findings"><h2>Findings</h2><p class="none">No findings: every stated total agrees ' \
-               "with its lines, and the prose with the tables.</p></section>"
+        return f'<section id="{scope}findings"><h2>Findings</h2><p class="none">No findings: every stated total ' \
+               "agrees with its lines, and the prose with the tables.</p></section>"
     rows = "".join(finding_row_html(f, titles) for f in findings)
     return (
-        '<section id="findings"><h2>Findings</h2>' + findings_filter_html(findings, KIND_TITLES) +
+        f'<section id="{scope}findings"><h2>Findings</h2>' + findings_filter_html(findings, KIND_TITLES, scope=scope) +
         '<table class="findings"><thead><tr><th></th><th>Kind</th><th>Table</th><th class="num">Page</th>'
         f"<th>Message</th></tr></thead><tbody>{rows}</tbody></table></section>"
     )
@@ -280,7 +273,10 @@ def report_html(
     return page_html(f"{name}: projektpulje report", body)
 
 
-def summary_and_findings_html(analysis: Analysis, name: str) -> str:
-    """A notebook's view of a document: the report's summary and findings, without its page and stylesheet."""
+def summary_and_findings_html(analysis: Analysis, name: str, *, scope: str = "") -> str:
+    """A notebook's view of a document: the report's summary and findings, without its page and stylesheet;
+    `scope` begins every id in it (and its filter's group name), so that views of several documents on one page
+    never take each other's ids."""
     titles = {t.table_no: table_title(t) for t in analysis.tables}
-    return f'<div class="projektpulje">{summary_html(analysis, name)}{findings_html(analysis.findings, titles)}</div>'
+    return (f'<div class="projektpulje" id="{scope}view">{summary_html(analysis, name, scope=scope)}'
+            f'{findings_html(analysis.findings, titles, scope=scope)}</div>')

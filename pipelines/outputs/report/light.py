@@ -29,9 +29,10 @@ def mentions_by_table(
     return placed
 
 
-def findings_filter_html(findings: Sequence[Mapping], names: Mapping[str, str]) -> str:
+def findings_filter_html(findings: Sequence[Mapping], names: Mapping[str, str], *, scope: str = "") -> str:
     """Radio buttons over the findings table: all, root causes only, or one kind. Plain CSS (:has) does the
-    hiding, so the report still runs no script."""
+    hiding, so the report still runs no script. `scope` begins every id and the buttons' group name, so that
+    several documents' views on one page (a notebook) each filter their own findings."""
     kinds = list(dict.fromkeys(f["kind"] for f in findings))
     if len(findings) < 2:
         return ""
@@ -39,12 +40,13 @@ def findings_filter_html(findings: Sequence[Mapping], names: Mapping[str, str]) 
     counts = {"all": len(findings), "root": sum(str(f.get("root_cause")).lower() not in ("false", "0") for f in findings)}
     counts.update({f"kind-{k}": sum(f["kind"] == k for f in findings) for k in kinds})
     buttons = "".join(
-        f'<label><input type="radio" name="findings-filter" id="filter-{html_text(key)}"'
+        f'<label><input type="radio" name="{scope}findings-filter" id="{scope}filter-{html_text(key)}"'
         f'{" checked" if key == "all" else ""}> {html_text(label)} ({counts[key]})</label>'
         for key, label in choices
     )
-    rules = ['#findings:has(#filter-root:checked) tr.finding.knock { display: none; }'] + [
-        f'#findings:has(#filter-kind-{html_text(k)}:checked) tr.finding:not([data-kind="{html_text(k)}"]) {{ display: none; }}'
+    rules = [f'#{scope}findings:has(#{scope}filter-root:checked) tr.finding.knock {{ display: none; }}'] + [
+        f'#{scope}findings:has(#{scope}filter-kind-{html_text(k)}:checked) '
+        f'tr.finding:not([data-kind="{html_text(k)}"]) {{ display: none; }}'
         for k in kinds
     ]
     return f'<style>{"".join(rules)}</style><div class="filter">Show: {buttons}</div>'

@@ -14,7 +14,8 @@ from .html import report_html, table_section_html
 from .checks import other_checks_html
 from .images import MAX_TABLES_WITH_IMAGES, table_images
 from .light import mentions_by_table
-from .lines import row_styles, table_to_lines
+from .lines import line_findings, row_styles, table_to_lines
+from .text import printed_numbers
 
 if TYPE_CHECKING:
     from projektpulje.results import Analysis
@@ -50,6 +51,22 @@ def analysis_to_plans(analysis: Analysis) -> list[tuple]:
         images_left -= wanted
         plans.append((raw, table, totals, own_findings, own_mentions, wanted))
     return plans
+
+
+def findings_to_lined(analysis: Analysis) -> tuple[dict, ...]:
+    """The findings, each about a line of a table named by that line's number as report.html numbers it (its `#`,
+    drawn on the PDF region too): "line 9: 'Total' states …", "lines 3–4: …" for a label wrapped over two."""
+    numbers: dict[int, str] = {}
+    for raw, table, totals, own_findings, _, _ in analysis_to_plans(analysis):
+        for line in table_to_lines(raw, table, totals):
+            number = printed_numbers(line.printed)
+            for found in line_findings(line, own_findings) if number else ():
+                numbers.setdefault(id(found), number)
+    return tuple(
+        {**f, "message": f"{'lines' if '–' in numbers[id(f)] else 'line'} {numbers[id(f)]}: {f['message']}"}
+        if id(f) in numbers else f
+        for f in analysis.findings
+    )
 
 
 def plans_to_html(plans: Sequence[tuple], pdf: Path, *, password: str | None = None) -> list[str]:

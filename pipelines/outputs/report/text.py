@@ -8,6 +8,7 @@ from typing import Sequence
 from projektpulje.printable import html_text
 from projektpulje.budget.normalise import NormalisedTable
 from projektpulje.budget.numbers import decimal_to_text
+from projektpulje.schemas.findings import danish_amount as findings_danish_amount
 
 
 def missing(value) -> bool:
@@ -19,11 +20,7 @@ def danish_amount(value) -> str:
     """Decimal(1600) → '1.600', Decimal('0.663') → '0,663', as the documents print them."""
     if missing(value) or value == "":
         return ""
-    text = decimal_to_text(Decimal(str(value)))
-    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
-    whole, _, fraction = text.partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return sign + grouped + ("," + fraction if fraction else "")
+    return findings_danish_amount(value)
 
 
 def signed_amount(value) -> str:
