@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from projektpulje.extract import ocr as ocr_module
-from projektpulje.stages.run import RunSettings, run_document
+from projektpulje.stages.run import RunSettings, write_document
 
 from tests.conftest import EXTRACTORS, ROOT
 from tests.degrade import degrade
@@ -116,7 +116,7 @@ def image_scan_read(image_scan, tmp_path_factory):
     outs = {}
     with ocr_read_once(scan, keep):
         for extractor in EXTRACTORS:
-            result = run_document(scan, settings=RunSettings(out_dir=tmp_path_factory.mktemp(extractor),
+            result = write_document(scan, settings=RunSettings(out_dir=tmp_path_factory.mktemp(extractor),
                                                              extractor=extractor, ocr=True))
             outs[extractor] = result.out_dir
     return outs
@@ -145,6 +145,6 @@ def test_a_degraded_scan_of_a_generated_document_has_no_silent_errors(seed, dama
     (clean,) = generate([seed], tmp_path / "clean", jobs=1)
     scan = tmp_path / f"{clean.stem}-damage{damage}.pdf"
     degrade(clean, scan, seed=damage)
-    result = run_document(scan, settings=RunSettings(out_dir=tmp_path / "out", extractor="pdfium", ocr=True))
+    result = write_document(scan, settings=RunSettings(out_dir=tmp_path / "out", extractor="pdfium", ocr=True))
     ok, line = audited(result.out_dir, flag_truth(clean.with_suffix(".truth.json"), tmp_path / "flag.truth.json"))
     assert ", 0 silent errors" in line, line

@@ -19,7 +19,7 @@ import pytest
 
 from projektpulje.cli import main
 from projektpulje.console import bar_line, fitted
-from projektpulje.extract import InputError
+from projektpulje.errors import InputError
 from projektpulje.extract.pdf_input import check_pdf_file, describe_non_pdf
 
 from .conftest import SAMPLE_2021
