@@ -76,3 +76,32 @@ def test_an_unread_table_keeps_its_printed_number_even_0_and_an_unnumbered_one_i
     zero = normalise_or_note(raw_table(bad, caption="Tabel 0. Samlet oversigt"), vocab=vocab, ordinal=7)
     unnumbered = normalise_or_note(raw_table(bad, caption=""), vocab=vocab, ordinal=7)
     assert (zero.table_no, unnumbered.table_no) == (0, 7)
+
+
+def _region(index, lines, *, top, header=(), caption="", right=100):
+    rows = tuple(RawRow((label, value), page=4, bbox=(0, top + i * 12, right, top + i * 12 + 10))
+                 for i, (label, value) in enumerate(lines))
+    return RawTable("doc.pdf", 4, index, "test", (0, top, right, top + 12 * len(lines)), header, rows, caption, (), (4,))
+
+
+def test_lines_cut_off_right_below_a_budget_table_are_an_unread_part_of_it(vocab):
+    table = _region(1, [("Udviklingsmidler", ""), ("Analyser", "50"), ("Kampagne", "25")], top=0,
+                    header=("1.000 kr.", "2021"), caption="Tabel 3. Klima - aktiviteter og forventet forbrug")
+    # one line between (a line the layout could not read as a table line), then the rest of the table
+    rest = _region(2, [("Udviklingsmidler i alt", "100"), ("Total", "100")], top=48)
+    far = _region(3, [("Tilskud", "30"), ("Drift", "40")], top=200)  # well below: another region, not read
+    accounting = account_for_tables([table, rest, far], vocab=vocab, read=read_in_order(vocab))
+    (part,) = accounting.unread
+    assert (part.table_no, part.amounts, part.region) == (3, 2, (4, 2))
+    assert part.caption == "Tabel 3. Klima - aktiviteter og forventet forbrug"
+    assert part.reason.startswith("only in part")
+    assert [n.region for n in accounting.others] == [(4, 3)]
+    assert (accounting.amounts_read, accounting.amounts_printed) == (2, 4)
+
+
+def test_a_region_below_a_budget_table_in_other_columns_is_not_part_of_it(vocab):
+    table = _region(1, [("Udviklingsmidler", ""), ("Analyser", "50"), ("Total", "50")], top=0,
+                    header=("1.000 kr.", "2021"), caption="Tabel 3. Klima - aktiviteter og forventet forbrug")
+    narrower = _region(2, [("Mødeplan", "13.00"), ("Udvalget", "15.30")], top=48, right=70)
+    accounting = account_for_tables([table, narrower], vocab=vocab, read=read_in_order(vocab))
+    assert not accounting.unread and [n.region for n in accounting.others] == [(4, 2)]

@@ -5,6 +5,10 @@ A region is a budget table when its header has a unit the vocabulary knows and y
 caption numbers it like one ("Tabel 4."). A budget table that cannot be read in full is an ``unread_table``
 finding and the rest of the document is still read; any other region (a table of contents, a list of
 grants in an appendix) is listed in the report as not read, with the reason.
+
+A region without header or caption that goes on right below a budget table, in its value columns, with at
+most one line between them that neither region holds, is the rest of that table cut off from it (by a line
+the layout could not read as a table line): it is an ``unread_table`` of that table, never left out silently.
 """
 
 from __future__ import annotations
@@ -133,20 +137,57 @@ def normalise_or_note(
         )
 
 
+CUT_OFF_REASON = ("only in part: the lines below those read, in its value columns, are cut off from them by a line "
+                  "not read as a table line")
+MAX_CUT_PITCHES = 2.5  # a cut-off part starts at most this many of the table's line pitches below its last line
+
+
+def _pitch(raw: RawTable) -> float | None:
+    """The median distance between the tops of the region's consecutive lines on its last page."""
+    tops = [row.bbox[1] for row in raw.rows if row.page == raw.rows[-1].page] if raw.rows else []
+    steps = sorted(b - a for a, b in zip(tops, tops[1:]) if b > a)
+    return steps[len(steps) // 2] if steps else None
+
+
+def is_cut_off_part(raw: RawTable, above: RawTable) -> bool:
+    """Whether a region without header or caption is the rest of the table region right above it, cut off from
+    it: on the same page, in the same value columns (as many, ending where its end), starting at most
+    MAX_CUT_PITCHES of its line pitches below its last line."""
+    if raw.header or raw.caption or not raw.rows or not above.rows:
+        return False
+    first, last = raw.rows[0], above.rows[-1]
+    pitch = _pitch(above)
+    if pitch is None or first.page != last.page or len(first.values) != len(last.values):
+        return False
+    below = first.bbox[1] - last.bbox[1]
+    return 0 < below <= MAX_CUT_PITCHES * pitch and abs(raw.bbox[2] - above.bbox[2]) <= pitch / 4
+
+
 def account_for_tables(
     raws: Sequence[RawTable], *, vocab: Vocabulary, read: Callable[[list[tuple[int, RawTable]]], list]
 ) -> Accounting:
     """Every region: budget tables read (by `read`, which maps (ordinal, raw) pairs to normalise_or_note's
     results, in order), budget tables not read, and other regions with the reason they are not budget tables."""
-    budget, others = [], []
+    budget, others, parts = [], [], []  # parts: (a cut-off part, the budget region it is cut off from)
+    owner: dict[int, RawTable] = {}  # id of a budget region or cut-off part → the budget region it belongs to
+    above = None
     for raw in raws:
         reason = region_to_rejection(raw, vocab=vocab)
         if reason is None:
             budget.append(raw)
+            owner[id(raw)] = raw
+        elif above is not None and id(above) in owner and is_cut_off_part(raw, above):
+            parts.append((raw, owner[id(above)]))
+            owner[id(raw)] = owner[id(above)]
         else:
             others.append(NotRead(raw.source, raw.page, readable_caption(raw, vocab=vocab), reason, raw_to_amounts(raw),
                                   False, seen=_seen(raw), region=(raw.page, raw.index)))
+        above = raw
     results = read(list(enumerate(budget, start=1)))
+    numbers = {id(raw): r.table_no for raw, r in zip(budget, results)}
+    others += [NotRead(part.source, part.page, readable_caption(table, vocab=vocab), CUT_OFF_REASON, raw_to_amounts(part),
+                       True, table_no=numbers[id(table)], seen=_seen(part), region=(part.page, part.index))
+               for part, table in parts]
     tables = [r for r in results if isinstance(r, NormalisedTable)]
     kept = [raw for raw, r in zip(budget, results) if isinstance(r, NormalisedTable)]
     unread = [r for r in results if isinstance(r, NotRead)]
