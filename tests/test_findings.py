@@ -101,6 +101,10 @@ def test_a_sentence_naming_a_group_and_one_of_its_lines_contradicts_neither():
     found = mention_status(printed_to_dkk(m["number"], m["fraction"], m["unit"]), sentence, m.start(),
                            table_to_candidates(table))
     assert found[0] == "untied" and found[2] is None
+    alone = NormalisedTable(2, "Kultur", "1.000 kr.", (2027,), (item("Business Region Aarhus", 350, group),), ())
+    found = mention_status(printed_to_dkk(m["number"], m["fraction"], m["unit"]), sentence, m.start(),
+                           table_to_candidates(alone))  # a group of one line is that line: no doubt which
+    assert found[:3] == ("contradicts", group, 350_000)
 
 
 def _three_years():

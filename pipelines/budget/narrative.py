@@ -134,11 +134,13 @@ def table_to_candidates(table: NormalisedTable) -> list[_Candidate]:
 
 def is_sure_tie(candidate: _Candidate, words: frozenset[str], candidates: Sequence[_Candidate]) -> bool:
     """Whether a sentence of these words surely speaks of the candidate, so that another amount contradicts it:
-    the sentence has most of the candidate's words, and, for a group, names none of the group's own lines."""
+    the sentence has most of the candidate's words, and, for a group, names none of the group's own lines whose
+    amounts differ from the group's (a group of one line is that line)."""
     if 2 * len(words & candidate.words) <= len(candidate.words):
         return False
     if candidate.is_group:
-        return not any(not c.is_group and c.group == candidate.group and words & c.words for c in candidates)
+        named = [c for c in candidates if not c.is_group and c.group == candidate.group and words & c.words]
+        return all(c.amounts_dkk == candidate.amounts_dkk for c in named)
     return True
 
 
