@@ -123,3 +123,17 @@ def test_a_budget_header_over_no_rows_is_a_table_not_read(vocab):
     accounting = account_for_tables([raw_table([])], vocab=vocab, read=read_in_order(vocab))
     (unread,) = accounting.unread
     assert (unread.table_no, unread.reason, unread.amounts) == (3, "no rows under its header", 0)
+
+
+def _region(index, lines, *, top, header=(), caption="", right=100):
+    rows = tuple(RawRow((label, value), page=4, bbox=(0, top + i * 12, right, top + i * 12 + 10))
+                 for i, (label, value) in enumerate(lines))
+    return RawTable("doc.pdf", 4, index, "test", (0, top, right, top + 12 * len(lines)), header, rows, caption, (), (4,))
+
+
+def test_a_region_below_a_budget_table_in_other_columns_is_not_part_of_it(vocab):
+    table = _region(1, [("Udviklingsmidler", ""), ("Analyser", "50"), ("Total", "50")], top=0,
+                    header=("1.000 kr.", "2021"), caption="Tabel 3. Klima - aktiviteter og forventet forbrug")
+    narrower = _region(2, [("Mødeplan", "13.00"), ("Udvalget", "15.30")], top=48, right=70)
+    accounting = account_for_tables([table, narrower], vocab=vocab, read=read_in_order(vocab))
+    assert not accounting.unread and [n.region for n in accounting.others] == [(4, 2)]

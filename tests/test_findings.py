@@ -70,6 +70,43 @@ def test_caps_other_verbs_and_unnamed_lines_are_left_untied():
     assert _status("Der afsættes 1,25 mio. kr. af midlerne til bæredygtighed.") == "untied"
 
 
+def test_a_differing_amount_contradicts_only_a_line_the_sentence_surely_names():
+    def item(label, amount, group=""):
+        return Item(2020, 2, "Grøn omstilling", "Tilskudsmidler", "tilskudsmidler", group, label, "", "",
+                    Decimal(amount), amount * 1000, 1, "x.pdf")
+    table = NormalisedTable(2, "Grøn omstilling", "1.000 kr.", (2020,),
+                            (item("Pulje til elektrificering af busser", 225), item("Drift af datainfrastruktur", 175)),
+                            ())
+
+    def status(sentence):
+        m = AMOUNT.search(sentence)
+        return mention_status(printed_to_dkk(m["number"], m["fraction"], m["unit"]), sentence, m.start(),
+                              table_to_candidates(table))[0]
+
+    # one word of three in common ("pulje"), and the line the sentence names is not among the table's lines
+    assert status("Der afsættes 0,975 mio. kr. til pulje til sundhedsdata.") == "untied"
+    assert status("Der afsættes 0,225 mio. kr. til pulje til sundhedsdata.") == "agrees"  # the amount bears it out
+    assert status("Der afsættes 0,3 mio. kr. til en pulje til elektrificering af busser.") == "contradicts"
+
+
+def test_a_sentence_naming_a_group_and_one_of_its_lines_contradicts_neither():
+    def item(label, amount, group):
+        return Item(2027, 2, "Kultur", "Puljemidler", "puljemidler", group, label, "", "",
+                    Decimal(amount), amount * 1000, 1, "x.pdf")
+    group = "Kortlægning af erhvervsturisme i samarbejde med"
+    table = NormalisedTable(2, "Kultur", "1.000 kr.", (2027,),
+                            (item("Business Region Aarhus", 350, group), item("Analyse af data", 1075, group)), ())
+    sentence = "Der afsættes 0,4 mio. kr. til kortlægning af erhvervsturisme i samarbejde med Business Region Aarhus."
+    m = AMOUNT.search(sentence)
+    found = mention_status(printed_to_dkk(m["number"], m["fraction"], m["unit"]), sentence, m.start(),
+                           table_to_candidates(table))
+    assert found[0] == "untied" and found[2] is None
+    alone = NormalisedTable(2, "Kultur", "1.000 kr.", (2027,), (item("Business Region Aarhus", 350, group),), ())
+    found = mention_status(printed_to_dkk(m["number"], m["fraction"], m["unit"]), sentence, m.start(),
+                           table_to_candidates(alone))  # a group of one line is that line: no doubt which
+    assert found[:3] == ("contradicts", group, 350_000)
+
+
 def _three_years():
     def item(label, year, amount, group=""):
         return Item(year, 7, "Arbejdskraft", "Udviklingsmidler", "udviklingsmidler", group, label, "", "",

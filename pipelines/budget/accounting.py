@@ -5,6 +5,10 @@ A region is a budget table when its header has a unit the vocabulary knows and y
 caption numbers it like one ("Tabel 4."). A budget table that cannot be read in full is an ``unread_table``
 finding and the rest of the document is still read; any other region (a table of contents, a list of
 grants in an appendix) is listed in the report as not read, with the reason.
+
+A region without header or caption that goes on right below a budget table, in its value columns, with at
+most one line between them that neither region holds, is the rest of that table cut off from it (by a line
+the layout could not read as a table line): it is an ``unread_table`` of that table, never left out silently.
 """
 
 from __future__ import annotations
@@ -149,7 +153,7 @@ def _line_pitch(raw: RawTable) -> float:
 def continues_table(raw: RawTable, before: RawTable | None) -> bool:
     """Whether a region is the rest of the budget table `before` it, broken off from its header: it holds
     amounts, has neither header row nor caption, and starts on the page the table ends on, under the table
-    and at most REST_GAP_LINES of its lines below it (a line misread in the middle of a table, e.g. a footnote
+    and at most REST_GAP_LINES of its lines below it, its amounts ending where the table's do (a line misread in the middle of a table, e.g. a footnote
     mark OCR read as '?' after an amount, ends the table's region there, and the rest goes on below)."""
     if before is None or raw.header or raw.caption.strip() or not raw_to_amounts(raw):
         return False
@@ -158,7 +162,8 @@ def continues_table(raw: RawTable, before: RawTable | None) -> bool:
         return False
     end, pitch = ends[-1], _line_pitch(raw)
     under = min(raw.bbox[2], end[2]) - max(raw.bbox[0], end[0]) > 0.5 * (raw.bbox[2] - raw.bbox[0])
-    return under and -pitch <= raw.bbox[1] - end[3] <= REST_GAP_LINES * pitch
+    same_columns = abs(raw.bbox[2] - end[2]) <= pitch / 2  # its amounts end where the table's do
+    return under and same_columns and -pitch <= raw.bbox[1] - end[3] <= REST_GAP_LINES * pitch
 
 
 def broken_off(head: RawTable, rest: RawTable, result: NormalisedTable | NotRead, *, vocab: Vocabulary) -> NotRead:

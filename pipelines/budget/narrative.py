@@ -62,6 +62,8 @@ class _Candidate:
     label: str
     amounts_dkk: tuple[tuple[int, int], ...]  # (year, kroner), in the table's order of years
     words: frozenset[str]
+    group: tuple[str, str] | None = None  # (section key, group) a line is printed under, or that a group is
+    is_group: bool = False
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -123,9 +125,23 @@ def table_to_candidates(table: NormalisedTable) -> list[_Candidate]:
         if item.group:
             group = by_group.setdefault((item.section_key, item.group), {})
             group[item.year] = group.get(item.year, 0) + item.amount_dkk
-    lines = [_Candidate(label, tuple(years.items()), words_of(label)) for (_, _, label), years in by_line.items()]
-    groups = [_Candidate(label, tuple(years.items()), words_of(label)) for (_, label), years in by_group.items()]
+    lines = [_Candidate(label, tuple(years.items()), words_of(label), (section, group) if group else None)
+             for (section, group, label), years in by_line.items()]
+    groups = [_Candidate(group, tuple(years.items()), words_of(group), (section, group), is_group=True)
+              for (section, group), years in by_group.items()]
     return lines + groups
+
+
+def is_sure_tie(candidate: _Candidate, words: frozenset[str], candidates: Sequence[_Candidate]) -> bool:
+    """Whether a sentence of these words surely speaks of the candidate, so that another amount contradicts it:
+    the sentence has most of the candidate's words, and, for a group, names none of the group's own lines whose
+    amounts differ from the group's (a group of one line is that line)."""
+    if 2 * len(words & candidate.words) <= len(candidate.words):
+        return False
+    if candidate.is_group:
+        named = [c for c in candidates if not c.is_group and c.group == candidate.group and words & c.words]
+        return all(c.amounts_dkk == candidate.amounts_dkk for c in named)
+    return True
 
 
 def sentence_to_years(sentence: str, years: Sequence[int]) -> tuple[int, ...]:
@@ -173,7 +189,7 @@ def mention_status(
         year = _agreeing_year(amount, c, compared)
         if year is not None:
             return "agrees", c.label, dict(c.amounts_dkk)[year], year
-    if len(tied) == 1:
+    if len(tied) == 1 and is_sure_tie(tied[0], words, candidates):
         (c,) = tied
         table = dict(c.amounts_dkk)
         year = next((y for y in compared if y in table), None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from projektpulje.audit.crosscheck import cells_agreeing, cross_check, verdict
 from projektpulje.audit.findings import all_findings, mentions_to_rows
-from projektpulje.budget.normalise import NormalisedTable, document_title_and_year
+from projektpulje.budget.normalise import NormalisedTable, caption_to_number_and_area, document_title_and_year
 from projektpulje.budget.overview import mark_overviews, overview_rows
 from projektpulje.budget.vocabulary import load_vocabulary
 from projektpulje.document import Document
@@ -51,7 +51,9 @@ def reconcile_tables(tables: list[NormalisedTable]) -> tuple[list[dict], list[li
 def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None) -> Analysis:
     """Extract, normalise, reconcile and check one PDF, in memory (from its reading, if already read)."""
     reading = reading or read_document(pdf, settings=settings)
-    tables = mark_overviews(reading.tables)
+    vocab = load_vocabulary(settings.vocabulary)
+    unread_areas = [caption_to_number_and_area(n.caption, vocab=vocab)[1] for n in reading.not_read if n.budget]
+    tables = mark_overviews(reading.tables, unread_areas=unread_areas)
     reading = dataclasses.replace(reading, tables=tuple(tables))
     items, table_totals = reconcile_tables(tables)
     extra, cross_checked = second_opinion(pdf, tables, settings=settings) if settings.cross_check else ([], "")
@@ -60,7 +62,7 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
         ocr=bool(reading.document.ocr),
     )
     first_page = [line.text for line in reading.document.text if line.page == 1]
-    title, year = document_title_and_year(first_page, tables, vocab=load_vocabulary(settings.vocabulary))
+    title, year = document_title_and_year(first_page, tables, vocab=vocab)
     analysis = Analysis(
         reading.document, reading.raws, reading.tables, tuple(items), tuple(tuple(rows) for rows in table_totals),
         tuple(findings), tuple(mentions_to_rows(reading.mentions)), reading.skipped, title=title, year=year,
