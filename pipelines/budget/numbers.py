@@ -13,8 +13,9 @@ SPACES = ("\u00a0", "\u202f", "\u2009")  # no-break, narrow no-break and thin sp
 _NUMBER = re.compile(
     rf"^(?P<int>\d{{1,3}}(?:{re.escape(GROUP_SEPARATOR)}\d{{3}})+|\d+)(?:{re.escape(DECIMAL_SEPARATOR)}(?P<frac>\d+))?$"
 )
-# A footnote marker at the end of a label or an amount: "*", "†", "¹" (superscript), or " 1)" set apart.
-_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\s)\d{1,2}\))$")
+# A footnote marker at the end of a label or an amount: "*", "†", "¹" (superscript), " 1)" set apart, or a
+# letter and a bracket ("a)", also how a raised letter reads) where the text opens no bracket of its own.
+_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\s)\d{1,2}\)|(?<=[\w.])[a-h]\))$")
 
 
 class NumberFormatError(ValueError):
@@ -25,7 +26,7 @@ def split_marker(text: str) -> tuple[str, str]:
     """'Euroskills*' → ('Euroskills', '*'); '0*' → ('0', '*'); text without a marker → (text, '')."""
     text = text.strip()
     match = _MARKER.search(text)
-    if not match:
+    if not match or match.group("marker").endswith(")") and text.count("(") >= text.count(")"):
         return text, ""
     return text[: match.start()].rstrip(), match.group("marker")
 
