@@ -13,9 +13,10 @@ SPACES = ("\u00a0", "\u202f", "\u2009")  # no-break, narrow no-break and thin sp
 _NUMBER = re.compile(
     rf"^(?P<int>\d{{1,3}}(?:{re.escape(GROUP_SEPARATOR)}\d{{3}})+|\d+)(?:{re.escape(DECIMAL_SEPARATOR)}(?P<frac>\d+))?$"
 )
-# A footnote marker at the end of a label or an amount: "*", "†", "¹" (superscript), " 1)" set apart, or a
+# A footnote marker at the end of a label or an amount: "*", "†", "¹" (superscript), "1)" set apart or after a
+# letter ("Aarhus2)"; after a digit it would be part of the number), or a
 # letter and a bracket ("a)", also how a raised letter reads) where the text opens no bracket of its own.
-_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\s)\d{1,2}\)|(?<=[\w.])[a-h]\))$")
+_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\s|[^\W\d_])\d{1,2}\)|(?<=[\w.])[a-h]\))$")
 
 
 class NumberFormatError(ValueError):
