@@ -19,11 +19,12 @@ DEFAULT_FURNITURE_BAND = 0.1
 MIN_RULE_WIDTH = 15.0
 MIN_RULE_HEIGHT = 4.0
 # A value: digits with group/decimal separators, an optional sign, an optional
-# footnote marker ("*", "†", "¹", "a)": a raised letter reads so, see join_raised_marks); or a lone dash for
+# footnote marker ("*", "†", "¹", "a)": a raised letter reads so, see join_raised_marks; "4251)": a bracketed
+# number glued to the digits, which the table's footnotes tell apart); or a lone dash for
 # "nothing planned". "(250)": a negative in brackets; "÷ 50": a sign set apart (joined to its number by
 # words_to_lines).
 VALUE_PATTERN = re.compile(
-    r"^(?:[-–−÷] ?)?\d[\d.,]*(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[a-h]\))?$|^\(\d[\d.,]*\)(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[a-h]\))?$|^[-–—]$"
+    r"^(?:[-–−÷] ?)?\d[\d.,]*(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[a-h]?\))?$|^\(\d[\d.,]*\)(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[a-h]\))?$|^[-–—]$"
 )
 # A sign printed apart from its number ("÷ 50"): joined to it when no wider than a space away.
 APART_SIGNS = frozenset("÷−")

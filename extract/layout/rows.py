@@ -107,6 +107,20 @@ def label_limit(lines: Sequence[Line], columns: Sequence[Column], *, cell_gap_em
     )
 
 
+def gridded_evidence(
+    lines: Sequence[Line], rules: Sequence[Rule], ruled: Sequence[bool], x0: float, x1: float
+) -> list[bool | None]:
+    """In a cell grid, lines with no rule between them share a cell; below the grid's last rule the grid tells
+    nothing (a caption or note set under the table is no cell's rest)."""
+    width = x1 - x0
+    spanning = [r.y for r in rules if min(r.x1, x1) - max(r.x0, x0) > 0.3 * width]
+    last_rule = max(spanning, default=float("inf"))
+    return [
+        None if not r and (a.top + a.bottom) / 2 > last_rule else not r
+        for (a, b), r in zip(zip(lines, lines[1:]), ruled)
+    ]
+
+
 def rows_to_evidence(
     lines: Sequence[Line], rules: Sequence[Rule], *, columns: Sequence[Column], cell_gap_em: float
 ) -> list[bool | None]:
@@ -118,7 +132,7 @@ def rows_to_evidence(
     pairs = list(zip(lines, lines[1:]))
     ruled = [_rule_between(a, b, rules, x0, x1) for a, b in pairs]
     if lines_are_gridded(lines, rules, columns=columns, cell_gap_em=cell_gap_em):
-        return [not r for r in ruled]
+        return gridded_evidence(lines, rules, ruled, x0, x1)
     # From foot to foot: the size OCR gives a line varies with its letters, where the line stands varies less.
     pitches = [b.bottom - a.bottom for a, b in pairs]
     two_rows = [_share_a_column(a, b, columns, cell_gap_em) for a, b in pairs]

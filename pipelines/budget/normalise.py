@@ -19,7 +19,9 @@ from projektpulje.extract.decoding import shown, word_to_trouble
 
 from projektpulje.budget.captions import title_to_area, unnumbered_caption_to_area
 from projektpulje.budget.groups import GROUP_INDENT, nest_group
-from projektpulje.budget.numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
+from projektpulje.budget.numbers import (
+    NumberFormatError, decimal_to_text, parse_danish_number, split_glued_marker, split_marker,
+)
 from projektpulje.budget.rowtotals import header_cell_to_year, row_total_column, split_row_values, sum_of
 from projektpulje.budget.vocabulary import Vocabulary, label_key
 
@@ -171,8 +173,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9æøå]+", "_", label_key(text)).strip("_")
 
 
-def _parse_amount(text: str, *, where: str) -> tuple[Decimal, str]:
+def _parse_amount(text: str, *, where: str, markers: Sequence[str] = ()) -> tuple[Decimal, str]:
+    """An amount cell → its amount and footnote marker; `markers`, the table's footnotes, tell a marker glued
+    to the digits ('4251)' with a footnote '1)')."""
     value, marker = split_marker(text)
+    if not marker:
+        value, marker = split_glued_marker(value, markers)
     try:
         return parse_danish_number(value), marker
     except NumberFormatError:
@@ -260,9 +266,9 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
         elif kind is None and state.group and state.group_by_indent:
             state.leave_groups_at(row.x0)
         year_values, printed_total = split_row_values(("",) * columns if blank_line else row.values, total_at)
-        amounts = [_parse_amount(v, where=row_where) for v in year_values]
+        amounts = [_parse_amount(v, where=row_where, markers=tuple(notes)) for v in year_values]
         if printed_total is not None:
-            stated, _ = _parse_amount(printed_total, where=row_where)
+            stated, _ = _parse_amount(printed_total, where=row_where, markers=tuple(notes))
             structural = kind in ("subtotal", "total")
             row_totals.append(StatedTotal(
                 None, table_no, area, "row", state.section if kind != "total" else "",

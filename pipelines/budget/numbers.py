@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Iterable
 
 GROUP_SEPARATOR = "."
 DECIMAL_SEPARATOR = ","
@@ -30,6 +31,23 @@ def split_marker(text: str) -> tuple[str, str]:
     if not match or match.group("marker").endswith(")") and text.count("(") >= text.count(")"):
         return text, ""
     return text[: match.start()].rstrip(), match.group("marker")
+
+
+def split_glued_marker(text: str, markers: Iterable[str]) -> tuple[str, str]:
+    """'4251)' → ('425', '1)') where the table's footnotes have '1)' and none other fits: a bracketed footnote
+    number set right after an amount's digits. Text that more than one or none of them fits stays whole."""
+    text = text.strip()
+    if not text.endswith(")") or text.startswith("("):
+        return text, ""
+    fits = []
+    for marker in markers:
+        if marker.endswith(")") and marker[:-1].isdigit() and len(text) > len(marker) and text.endswith(marker):
+            try:
+                parse_danish_number(text[: -len(marker)])
+            except NumberFormatError:
+                continue
+            fits.append((text[: -len(marker)], marker))
+    return fits[0] if len(fits) == 1 else (text, "")
 
 
 def parse_danish_number(text: str) -> Decimal:
