@@ -86,12 +86,13 @@ def _share_a_column(a: Line, b: Line, columns: Sequence[Column], cell_gap_em: fl
 
 
 def row_pitch(pitches: Sequence[float], ruled: Sequence[bool], two_rows: Sequence[bool]) -> float:
-    """The pitch rows are set at: the median between two lines that are surely two rows (both carry a value
-    in one column, nothing ruled between), else the median of all open pitches. Where most rows wrap, the
-    lines set at the font's leading outnumber the row gaps, and the plain median would be the leading."""
+    """The pitch rows are set at: the least between two lines that are surely two rows (both carry a value
+    in one column, nothing ruled between; a subtotal may stand further off), else the median of all open
+    pitches. Where most rows wrap, the lines set at the font's leading outnumber the row gaps, and the plain
+    median would be the leading."""
     apart = [p for p, r, two in zip(pitches, ruled, two_rows) if two and not r]
     open_pitches = [p for p, r in zip(pitches, ruled) if not r] or [0.0]
-    return statistics.median(apart or open_pitches)
+    return min(apart) if apart else statistics.median(open_pitches)
 
 
 def label_limit(lines: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float, default: float) -> float:
