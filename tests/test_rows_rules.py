@@ -107,3 +107,18 @@ def test_a_sub_item_printed_without_any_amount_is_a_line_of_zeros(vocab):
     assert [(i.group, i.item, i.amount_tkr) for i in items] == [
         ("Kulturpuljen", "Evaluering", Decimal(100)), ("Kulturpuljen", "Analyse af busser", Decimal(0)),
         ("", "Sekretariat", Decimal(500))]
+
+
+def test_a_table_whose_two_line_header_repeats_overleaf_goes_on_there():
+    from projektpulje.extract.layout import ExtractSettings, PageContent, pages_to_tables
+
+    def header(top: float) -> list[Word]:
+        return [Word("Budget", 370, top, 400, top + 10, 10), *_line("1.000 kr.", "2022", top + 12).words]
+
+    page1 = PageContent(1, 595, 842, [*header(600), *_line("Tilskudsmidler", "", 632).words,
+                                      *_line("Analyser", "500", 644).words, *_line("Formidling", "350", 656).words], [])
+    page2 = PageContent(2, 595, 842, [*header(60), *_line("Tilskudsmidler i alt", "850", 84).words,
+                                      *_line("Total", "850", 96).words], [])
+    settings = ExtractSettings(caption_pattern=r"^\s*Tabel\s+\d+")
+    tables, _ = pages_to_tables([page1, page2], source="x.pdf", extractor="test", settings=settings)
+    assert [t.pages for t in tables] == [(1, 2)]

@@ -30,7 +30,7 @@ from .regions import (
 )
 from ..decoding import text_with_undecoded_marked
 from .marks import lines_with_marks_read, notes_start
-from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells, lines_to_header_cells
+from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells, line_to_titles, lines_to_header_cells
 from .prose import kinded_in_reading_order
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
@@ -146,9 +146,13 @@ def page_to_layout(
 def _header_lines(above: Sequence[Line], region: Region, settings: ExtractSettings) -> bool:
     """Whether the lines above a region that starts with its header are that header's own top lines
     ("Budget" over "2024"): a table repeating its header overleaf still starts at the top of the page."""
-    return bool(region.header) and len(above) < MAX_HEADER_LINES and lines_to_header_cells(
-        [*above, region.lines[0]], region.columns, cell_gap_em=settings.cell_gap_em
-    ) is not None
+    gap = settings.cell_gap_em
+    top = line_to_titles(above[0], region.columns, cell_gap_em=gap) if above else None
+    return (
+        bool(region.header) and len(above) < MAX_HEADER_LINES
+        and top is not None and any(top[1:])  # its top line titles a column; a caption or heading does not
+        and lines_to_header_cells([*above, region.lines[0]], region.columns, cell_gap_em=gap) is not None
+    )
 
 
 def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> list[tuple[Region, list | None]]:
