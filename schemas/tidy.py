@@ -10,7 +10,7 @@ from pandera.typing import Series
 
 from .contract import TOTAL_LEVELS
 
-FOOTNOTE_MARKER = r"^(\*{1,3}|†|‡|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$"
+FOOTNOTE_MARKER = r"^(\*{1,3}|†|‡|\d{1,2}\)|[a-h]\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$"
 
 
 def _is_exact(series: pd.Series) -> pd.Series:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from ..model import BBox
@@ -19,12 +19,20 @@ DEFAULT_FURNITURE_BAND = 0.1
 MIN_RULE_WIDTH = 15.0
 MIN_RULE_HEIGHT = 4.0
 # A value: digits with group/decimal separators, an optional sign, an optional
-# footnote marker; or a lone dash for "nothing planned".
+# footnote marker ("*", "†", "¹", "a)": a raised letter reads so, see join_raised_marks; "4251)": a bracketed
+# number glued to the digits, which the table's footnotes tell apart); or a lone dash for
+# "nothing planned". "(250)": a negative in brackets; "÷ 50": a sign set apart (joined to its number by
+# words_to_lines).
 VALUE_PATTERN = re.compile(
-    r"^(?:[-–−÷] ?)?\d[\d.,]*(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$|^\(\d[\d.,]*\)(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$|^[-–—]$"
-)  # "(250)": a negative in brackets; "÷ 50": a sign set apart (joined to its number by words_to_lines)
+    r"^(?:[-–−÷] ?)?\d[\d.,]*(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[a-h]?\))?$|^\(\d[\d.,]*\)(\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[a-h]\))?$|^[-–—]$"
+)
 # A sign printed apart from its number ("÷ 50"): joined to it when no wider than a space away.
 APART_SIGNS = frozenset("÷−")
+# A footnote mark set raised (smaller, its foot above the line's) beside a word: see join_raised_marks.
+RAISED_MARK_SCALE = 0.85
+RAISED_MARK_LIFT_EM = 0.15
+RAISED_MARK_SIGNS = frozenset("*†‡")
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 NUMBER_PATTERN = re.compile(r"^\d[\d.,]*(\*{1,3}|[†‡])?$")
 MAX_SIGN_GAP_EM = 0.5
 YEAR_PATTERN = re.compile(r"^(19|20)\d\d$")
@@ -149,7 +157,42 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
                 break
         else:
             lines.append(([word], [word.top, word.bottom]))
-    return [Line(join_signs(sorted(ws, key=lambda w: w.x0))) for ws, _ in lines]
+    return [Line(join_raised_marks(join_signs(sorted(ws, key=lambda w: w.x0)))) for ws, _ in lines]
+
+
+def _is_raised_mark(mark: Word, beside: Word) -> bool:
+    """A footnote mark set raised: a word of one or two characters in a clearly smaller size than the word
+    beside it, its foot clearly above that word's."""
+    return (
+        len(mark.text) <= 2
+        and all(ch.isalnum() or ch in RAISED_MARK_SIGNS for ch in mark.text)
+        and mark.size <= RAISED_MARK_SCALE * beside.size
+        and mark.bottom < beside.bottom - RAISED_MARK_LIFT_EM * beside.size
+    )
+
+
+def raised_mark_to_text(mark: str) -> str:
+    """A raised mark as the marks printed inline read: digits as superscript digits ("1" → "¹"), a letter
+    followed by a bracket ("a" → "a)"), a sign as it is ("*")."""
+    if mark.isdigit():
+        return mark.translate(SUPERSCRIPT_DIGITS)
+    return f"{mark})" if mark.isalpha() else mark
+
+
+def join_raised_marks(words: Sequence[Word]) -> tuple[Word, ...]:
+    """A raised footnote mark glued to the word before it, as part of that word ("1.125" + raised "a" →
+    "1.125a)"); one that starts a line before its text (a footnote's mark) as a word of its own, read the
+    same way. The word keeps its own height: the raised mark does not move the line."""
+    out: list[Word] = []
+    for i, word in enumerate(words):
+        last = out[-1] if out else None
+        if last is not None and _is_raised_mark(word, last) and word.x0 - last.x1 <= MIN_WORD_GAP_EM * last.size:
+            out[-1] = replace(last, text=last.text + raised_mark_to_text(word.text), x1=max(last.x1, word.x1))
+            continue
+        if last is None and i + 1 < len(words) and _is_raised_mark(word, words[i + 1]):
+            word = replace(word, text=raised_mark_to_text(word.text))
+        out.append(word)
+    return tuple(out)
 
 
 def join_signs(words: Sequence[Word]) -> tuple[Word, ...]:

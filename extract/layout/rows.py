@@ -85,6 +85,43 @@ def _share_a_column(a: Line, b: Line, columns: Sequence[Column], cell_gap_em: fl
     return bool(used(a) & used(b))
 
 
+def row_pitch(pitches: Sequence[float], ruled: Sequence[bool], two_rows: Sequence[bool]) -> float:
+    """The pitch rows are set at: the least between two lines that are surely two rows (both carry a value
+    in one column, nothing ruled between; a subtotal may stand further off), else the median of all open
+    pitches. Where most rows wrap, the lines set at the font's leading outnumber the row gaps, and the plain
+    median would be the leading."""
+    apart = [p for p, r, two in zip(pitches, ruled, two_rows) if two and not r]
+    open_pitches = [p for p, r in zip(pitches, ruled) if not r] or [0.0]
+    return min(apart) if apart else statistics.median(open_pitches)
+
+
+def label_limit(lines: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float, default: float) -> float:
+    """How far right a label runs at most: its words stand left of the value columns (a header's
+    "Budget" over a year column is no label), on the lines down to the last with values (a caption or
+    note below the table is set to the page's width, not the label column's)."""
+    first_column = min((x0 for x0, _ in columns), default=default)
+    valued = [i for i, line in enumerate(lines) if line_to_column_values(line, columns, cell_gap_em=cell_gap_em)]
+    rows = lines[: valued[-1] + 1] if valued else lines
+    return max(
+        (w.x1 for line in rows for w in label_words(line, columns, cell_gap_em=cell_gap_em) if w.x1 <= first_column),
+        default=default,
+    )
+
+
+def gridded_evidence(
+    lines: Sequence[Line], rules: Sequence[Rule], ruled: Sequence[bool], x0: float, x1: float
+) -> list[bool | None]:
+    """In a cell grid, lines with no rule between them share a cell; below the grid's last rule the grid tells
+    nothing (a caption or note set under the table is no cell's rest)."""
+    width = x1 - x0
+    spanning = [r.y for r in rules if min(r.x1, x1) - max(r.x0, x0) > 0.3 * width]
+    last_rule = max(spanning, default=float("inf"))
+    return [
+        None if not r and (a.top + a.bottom) / 2 > last_rule else not r
+        for (a, b), r in zip(zip(lines, lines[1:]), ruled)
+    ]
+
+
 def rows_to_evidence(
     lines: Sequence[Line], rules: Sequence[Rule], *, columns: Sequence[Column], cell_gap_em: float
 ) -> list[bool | None]:
@@ -96,20 +133,18 @@ def rows_to_evidence(
     pairs = list(zip(lines, lines[1:]))
     ruled = [_rule_between(a, b, rules, x0, x1) for a, b in pairs]
     if lines_are_gridded(lines, rules, columns=columns, cell_gap_em=cell_gap_em):
-        return [not r for r in ruled]
+        return gridded_evidence(lines, rules, ruled, x0, x1)
     # From foot to foot: the size OCR gives a line varies with its letters, where the line stands varies less.
     pitches = [b.bottom - a.bottom for a, b in pairs]
-    open_pitches = [p for p, r in zip(pitches, ruled) if not r] or [0.0]
+    two_rows = [_share_a_column(a, b, columns, cell_gap_em) for a, b in pairs]
     size = statistics.median(line.size for line in lines)
-    low, typical = min(open_pitches), statistics.median(open_pitches)
+    low = min([p for p, r in zip(pitches, ruled) if not r] or [0.0])
+    typical = row_pitch(pitches, ruled, two_rows)
     margin = max(MIN_WRAP_PITCH_DIFFERENCE, 0.12 * size)
-    limit = max(
-        (w.x1 for line in lines for w in label_words(line, columns, cell_gap_em=cell_gap_em)),
-        default=x1,
-    )
+    limit = label_limit(lines, columns, cell_gap_em=cell_gap_em, default=x1)
     evidence: list[bool | None] = []
-    for (a, b), pitch, is_ruled in zip(pairs, pitches, ruled):
-        if is_ruled or pitch > typical + margin or _share_a_column(a, b, columns, cell_gap_em):
+    for (a, b), pitch, is_ruled, apart in zip(pairs, pitches, ruled, two_rows):
+        if is_ruled or pitch > typical + margin or apart:
             evidence.append(False)
         elif typical - low >= margin:
             evidence.append(pitch <= (low + typical) / 2)

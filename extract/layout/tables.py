@@ -30,7 +30,7 @@ from .regions import (
 )
 from ..decoding import text_with_undecoded_marked
 from .marks import lines_with_marks_read, notes_start
-from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells
+from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells, line_to_titles, lines_to_header_cells
 from .prose import kinded_in_reading_order
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
@@ -125,8 +125,10 @@ def page_to_layout(
     in_regions = {id(line) for region in regions for line in region.lines}
     notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number, taken=in_regions)]
     content = _body_lines(kinded, notes, in_regions)
+    lines_by_id = {id(k.line): k.line for k in kinded}
     for region in regions:
-        region.open_top = content.index(id(region.lines[0])) == 0
+        above = [lines_by_id[i] for i in content[: content.index(id(region.lines[0]))]]
+        region.open_top = not above or _header_lines(above, region, settings)
         region.open_bottom = content.index(id(region.lines[-1])) == len(content) - 1
     scripts = frozenset(settings.scripts)
     note_kind = {id(line): note.kind for note in notes for line in note.lines}
@@ -140,6 +142,18 @@ def page_to_layout(
         for line, kind in ordered if kind != "table"
     ]
     return PageLayout(tuple(regions), tuple(notes), tuple(text))
+
+
+def _header_lines(above: Sequence[Line], region: Region, settings: ExtractSettings) -> bool:
+    """Whether the lines above a region that starts with its header are that header's own top lines
+    ("Budget" over "2024"): a table repeating its header overleaf still starts at the top of the page."""
+    gap = settings.cell_gap_em
+    top = line_to_titles(above[0], region.columns, cell_gap_em=gap) if above else None
+    return (
+        bool(region.header) and len(above) < MAX_HEADER_LINES
+        and top is not None and any(top[1:])  # its top line titles a column; a caption or heading does not
+        and lines_to_header_cells([*above, region.lines[0]], region.columns, cell_gap_em=gap) is not None
+    )
 
 
 def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> list[tuple[Region, list | None]]:

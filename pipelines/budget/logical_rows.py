@@ -10,6 +10,7 @@ from typing import Sequence
 
 from projektpulje.extract import RawRow
 
+from .groups import GROUP_INDENT
 from .numbers import split_marker
 from .vocabulary import Vocabulary
 
@@ -163,6 +164,11 @@ def rows_to_logical_rows(rows: Sequence[RawRow], *, vocab: Vocabulary) -> list[L
     return _join_impossible_headings(logical, vocab=vocab)
 
 
+def _heads_sub_group(row: LogicalRow, nxt: LogicalRow) -> bool:
+    """A heading right above another heading indented under it heads that sub-group."""
+    return nxt.x0 > row.x0 + GROUP_INDENT
+
+
 def _join_impossible_headings(rows: list[LogicalRow], *, vocab: Vocabulary) -> list[LogicalRow]:
     """A label-only row that heads nothing (a subtotal, a section or another heading follows)
     cannot be a group heading: where the layout left it open, it is the wrapped rest of the row above."""
@@ -171,6 +177,7 @@ def _join_impossible_headings(rows: list[LogicalRow], *, vocab: Vocabulary) -> l
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         heads_nothing = nxt is None or (
             not nxt.bullet and not nxt.has_values and structural_kind(nxt.label, vocab=vocab) != "section"
+            and not _heads_sub_group(row, nxt)
         ) or structural_kind(nxt.label, vocab=vocab) in ("subtotal", "total", "section")
         if (
             out

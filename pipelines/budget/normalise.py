@@ -19,8 +19,10 @@ from projektpulje.errors import TableError
 from projektpulje.extract.decoding import shown, word_to_trouble
 
 from projektpulje.budget.captions import title_to_area, unnumbered_caption_to_area
-from projektpulje.budget.groups import nest_group
-from projektpulje.budget.numbers import NumberFormatError, decimal_to_text, parse_danish_number, split_marker
+from projektpulje.budget.groups import GROUP_INDENT, nest_group
+from projektpulje.budget.numbers import (
+    NumberFormatError, decimal_to_text, parse_danish_number, split_glued_marker, split_marker,
+)
 from projektpulje.budget.rowtotals import header_cell_to_year, row_total_column, split_row_values, sum_of
 from projektpulje.budget.vocabulary import Vocabulary, label_key
 
@@ -149,6 +151,7 @@ class _State:
     section_key: str = ""
     group: str = ""
     group_by_bullets: bool = False
+    group_by_indent: bool = False  # the lines under the open headings are indented under them
     after_subtotal: bool = True
     sections_seen: dict[str, tuple[str, str]] = field(default_factory=dict)
     groups: tuple[tuple[float, str], ...] = ()  # the open group headings, outermost first, with their indent
@@ -161,13 +164,22 @@ class _State:
     def close_groups(self) -> None:
         self.groups, self.group = (), ""
 
+    def leave_groups_at(self, x0: float) -> None:
+        """A line set no further in than an open heading is not under it (where a group's lines are indented)."""
+        self.groups = tuple(g for g in self.groups if g[0] < x0 - GROUP_INDENT)
+        self.group = " / ".join(text for _, text in self.groups)
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9æøå]+", "_", label_key(text)).strip("_")
 
 
-def _parse_amount(text: str, *, where: str) -> tuple[Decimal, str]:
+def _parse_amount(text: str, *, where: str, markers: Sequence[str] = ()) -> tuple[Decimal, str]:
+    """An amount cell → its amount and footnote marker; `markers`, the table's footnotes, tell a marker glued
+    to the digits ('4251)' with a footnote '1)')."""
     value, marker = split_marker(text)
+    if not marker:
+        value, marker = split_glued_marker(value, markers)
     try:
         return parse_danish_number(value), marker
     except NumberFormatError:
@@ -231,7 +243,8 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
         row_where = f"{raw.source}, page {row.value_page}, table {table_no}, row {label!r}"
         if len([v for v in row.values if v.strip()]) and len(row.values) != columns:
             raise TableError(f"{row_where}: {len(row.values)} amount columns but {columns} in the header")
-        if not row.has_values:
+        blank_line = not row.has_values and row.bullet and kind is None  # a " - " sub-item heads nothing
+        if not row.has_values and not blank_line:
             if kind == "section" or (kind is None and state.after_subtotal and not row.bullet):
                 key = vocab.section_key(label) or _slug(label)
                 if kind is None:
@@ -245,15 +258,18 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
                 state.enter_group(row.x0, label)
                 nxt = rows[index + 1] if index + 1 < len(rows) else None
                 state.group_by_bullets = bool(nxt and nxt.bullet)
+                state.group_by_indent = bool(nxt and not nxt.bullet and nxt.x0 > row.x0 + GROUP_INDENT)
                 state.after_heading = True
             continue
         state.after_heading = False
         if kind is None and state.group and (state.group_by_bullets and not row.bullet or vocab.is_reallocation(label)):
             state.close_groups()
-        year_values, printed_total = split_row_values(row.values, total_at)
-        amounts = [_parse_amount(v, where=row_where) for v in year_values]
+        elif kind is None and state.group and state.group_by_indent:
+            state.leave_groups_at(row.x0)
+        year_values, printed_total = split_row_values(("",) * columns if blank_line else row.values, total_at)
+        amounts = [_parse_amount(v, where=row_where, markers=tuple(notes)) for v in year_values]
         if printed_total is not None:
-            stated, _ = _parse_amount(printed_total, where=row_where)
+            stated, _ = _parse_amount(printed_total, where=row_where, markers=tuple(notes))
             structural = kind in ("subtotal", "total")
             row_totals.append(StatedTotal(
                 None, table_no, area, "row", state.section if kind != "total" else "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Iterable
 
 GROUP_SEPARATOR = "."
 DECIMAL_SEPARATOR = ","
@@ -13,8 +14,10 @@ SPACES = ("\u00a0", "\u202f", "\u2009")  # no-break, narrow no-break and thin sp
 _NUMBER = re.compile(
     rf"^(?P<int>\d{{1,3}}(?:{re.escape(GROUP_SEPARATOR)}\d{{3}})+|\d+)(?:{re.escape(DECIMAL_SEPARATOR)}(?P<frac>\d+))?$"
 )
-# A footnote marker at the end of a label or an amount: "*", "†", "¹" (superscript), or " 1)" set apart.
-_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\s)\d{1,2}\))$")
+# A footnote marker at the end of a label or an amount: "*", "†", "¹" (superscript), "1)" set apart or after a
+# letter ("Aarhus2)"; after a digit it would be part of the number), or a
+# letter and a bracket ("a)", also how a raised letter reads) where the text opens no bracket of its own.
+_MARKER = re.compile(r"(?P<marker>\*{1,3}|[†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=\s|[^\W\d_])\d{1,2}\)|(?<=[\w.])[a-h]\))$")
 
 
 class NumberFormatError(ValueError):
@@ -25,9 +28,26 @@ def split_marker(text: str) -> tuple[str, str]:
     """'Euroskills*' → ('Euroskills', '*'); '0*' → ('0', '*'); text without a marker → (text, '')."""
     text = text.strip()
     match = _MARKER.search(text)
-    if not match:
+    if not match or match.group("marker").endswith(")") and text.count("(") >= text.count(")"):
         return text, ""
     return text[: match.start()].rstrip(), match.group("marker")
+
+
+def split_glued_marker(text: str, markers: Iterable[str]) -> tuple[str, str]:
+    """'4251)' → ('425', '1)') where the table's footnotes have '1)' and none other fits: a bracketed footnote
+    number set right after an amount's digits. Text that more than one or none of them fits stays whole."""
+    text = text.strip()
+    if not text.endswith(")") or text.startswith("("):
+        return text, ""
+    fits = []
+    for marker in markers:
+        if marker.endswith(")") and marker[:-1].isdigit() and len(text) > len(marker) and text.endswith(marker):
+            try:
+                parse_danish_number(text[: -len(marker)])
+            except NumberFormatError:
+                continue
+            fits.append((text[: -len(marker)], marker))
+    return fits[0] if len(fits) == 1 else (text, "")
 
 
 def parse_danish_number(text: str) -> Decimal:
