@@ -30,7 +30,7 @@ from .regions import (
 )
 from ..decoding import text_with_undecoded_marked
 from .marks import lines_with_marks_read, notes_start
-from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells
+from .headers import MAX_HEADER_LINES, header_line_above, header_lines_over_years, line_to_header_cells
 from .prose import kinded_in_reading_order
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
@@ -47,6 +47,7 @@ class Note:
     bottom: float
     text: str
     lines: tuple[Line, ...] = field(default=(), repr=False, compare=False)
+    leads_page: bool = False  # nothing but page furniture above it on its page
 
 
 def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int) -> list[Note]:
@@ -114,6 +115,9 @@ def page_to_layout(
             titles = None if found is not None else line_to_header_cells(
                 region.lines[0], region.columns, cell_gap_em=settings.cell_gap_em
             )  # "Budget 2024": the word before the year is the column's title too, not the unit's
+            over = None if found is not None else _header_over_years(region, kinded, settings)
+            if over is not None:  # the unit and "Budget" on a line over the years: one header
+                region.lines[:0], titles = over
             region.header, region.rows = titles or rows[0].cells, rows[1:]
             if region.rows:
                 region.rows[0] = replace(region.rows[0], continues=False)
@@ -123,6 +127,8 @@ def page_to_layout(
             region.rows = region_to_rows(region, page.rules, settings=settings)
     in_regions = {id(line) for region in regions for line in region.lines}
     notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number)]
+    first = next((k.line for k in kinded if k.kind != "furniture"), None)
+    notes = [replace(n, leads_page=bool(n.lines) and n.lines[0] is first) for n in notes]
     content = _body_lines(kinded, notes, in_regions)
     for region in regions:
         region.open_top = content.index(id(region.lines[0])) == 0
@@ -195,6 +201,21 @@ def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSet
         labels.append(k.line)
         lower = k.line
     return None
+
+
+def _header_over_years(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
+    """The header lines right over the region's first line, a line of years, and the whole header's cells."""
+    index = next(i for i, k in enumerate(kinded) if k.line is region.lines[0])
+    above = []
+    for k in reversed(kinded[max(index - MAX_HEADER_LINES + 1, 0):index]):
+        if k.kind not in HEADER_KINDS:
+            break
+        above.append(k.line)
+    found = header_lines_over_years(
+        region.lines[0], above, region.columns, cell_gap_em=settings.cell_gap_em,
+        labels_x0=min(line.x0 for line in region.lines[1:] or region.lines),
+    )
+    return None if found is None else (list(found[0]), found[1])
 
 
 # --- regions of all pages → tables ----------------------------------------
@@ -288,6 +309,11 @@ def attach_notes(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> t
                 footnotes[index[id(target)]].append(note.text)
             continue
         preferred, other = (before, after) if below else (after, before)
+        if (
+            not note.leads_page and preferred is not None and other is not None
+            and _gap(note, preferred) is None and _gap(note, other) is not None
+        ):  # a caption below text on its page (not run over from the page before) belongs to a table on it
+            preferred, other = other, preferred
         for target in (preferred, other):
             if target is not None and not captions[index[id(target)]]:
                 captions[index[id(target)]].append(note.text)
