@@ -36,6 +36,8 @@ KINDS = (
     Kind("rule_failed", "rule failed", "a rule of the items or totals schema failed"),
     Kind("unread_table", "table not read", "a table that could not be read in full: its amounts are in no output file"),
     Kind("row_total_mismatch", "row total mismatch", "a line's printed total over its years differs from their sum"),
+    Kind("unit_assumed", "unit assumed", "tables that print no unit, in a document that states none: read in the "
+         "unit of such documents"),
 )
 KIND_NAMES = {kind.name: kind for kind in KINDS}
 
