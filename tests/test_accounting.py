@@ -76,3 +76,14 @@ def test_an_unread_table_keeps_its_printed_number_even_0_and_an_unnumbered_one_i
     zero = normalise_or_note(raw_table(bad, caption="Tabel 0. Samlet oversigt"), vocab=vocab, ordinal=7)
     unnumbered = normalise_or_note(raw_table(bad, caption=""), vocab=vocab, ordinal=7)
     assert (zero.table_no, unnumbered.table_no) == (0, 7)
+
+
+def test_an_overview_printed_without_a_number_is_table_0_and_the_tables_after_it_count_on_without_it(vocab):
+    overview = raw_table([("Kultur", "50"), ("Klima", "70"), ("I alt", "120")], caption="Oversigt over puljen")
+    kultur = raw_table([("Udviklingsmidler", ""), ("Analyser", "50"), ("Total", "50")],
+                       caption="Kultur - aktiviteter og forventet forbrug")
+    klima = raw_table([("Udviklingsmidler", ""), ("Kampagne", "70"), ("Total", "70")],
+                      caption="Klima - aktiviteter og forventet forbrug")
+    accounting = account_for_tables([overview, kultur, klima], vocab=vocab, read=read_in_order(vocab))
+    assert [(t.table_no, t.area) for t in accounting.tables] == [(0, ""), (1, "Kultur"), (2, "Klima")]
+    assert {item.table_no for item in accounting.tables[2].items} == {2}
