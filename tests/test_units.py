@@ -102,3 +102,13 @@ def test_a_sentence_of_prose_ending_like_a_caption_is_no_caption():
     caption = at("Kultur - aktiviteter og forventet forbrug", 150)  # a line of its own
     kinded = prose_endings_to_text([Kinded(prose, "text"), Kinded(ending, "caption"), Kinded(caption, "caption")])
     assert [k.kind for k in kinded] == ["text", "text", "caption"]
+
+
+def test_a_caption_without_a_number_is_a_whole_line_worded_as_one(vocab):
+    import re
+
+    caption = re.compile(vocab.unnumbered_caption_pattern, re.IGNORECASE)
+    assert caption.match("Kultur – aktiviteter og forventet forbrug (1.000 kr.)")
+    assert caption.match("Internationale aktiviteter og forventet forbrug")
+    assert not caption.match("Landdistrikter – oversigt over forventet forbrug")  # a heading
+    assert not caption.match("udvalget godkender aktiviteter og forventet forbrug")  # no capital: prose

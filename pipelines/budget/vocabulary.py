@@ -46,7 +46,10 @@ class Vocabulary:
         """A whole line that is a caption without a number: a title starting with a capital, then one of the
         caption endings ("Kultur – aktiviteter og forventet forbrug"), a unit in brackets allowed after it."""
         dashed = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in self.dashed_suffixes)
-        plain = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in self.plain_suffixes)
+        # without a dash only an ending that is not also one after a dash ("og forventet forbrug"): a heading
+        # such as "Kultur – oversigt over forventet forbrug" is no caption
+        plain = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in self.plain_suffixes
+                         if x not in self.dashed_suffixes) or "(?!)"
         return (rf"^\s*(?=[^\W\d_])(?-i:[^\W\d_a-zæøå])\S*(?:\s+\S+)*?"
                 rf"(?:(?:\s+[-–—]|\s*:)\s*(?:{dashed})|\s+(?:{plain}))\.?(?:\s*\([^()]*\))?\.?\s*$")
 
