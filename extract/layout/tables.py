@@ -30,7 +30,8 @@ from .regions import (
 )
 from ..decoding import text_with_undecoded_marked
 from .marks import lines_with_marks_read, notes_start
-from .headers import MAX_HEADER_LINES, header_line_above, header_lines_over_years, line_to_header_cells
+from .headers import line_to_header_cells
+from .header_regions import header_above, header_over_years
 from .prose import kinded_in_reading_order
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
@@ -104,7 +105,7 @@ def page_to_layout(
     regions = [region for region, _ in parts]
     for region, rows in parts:
         rows = rows if rows is not None else region_to_rows(region, page.rules, settings=settings)
-        found = None if rows and is_header(rows[0]) else _header_above(region, kinded, settings)
+        found = None if rows and is_header(rows[0]) else header_above(region, kinded, settings)
         if found is not None:  # a header with a row-total column ("… | 2026 | I alt") stands above the values
             header, cells, labels = found
             region.lines[:0] = [*header, *labels]
@@ -115,7 +116,7 @@ def page_to_layout(
             titles = None if found is not None else line_to_header_cells(
                 region.lines[0], region.columns, cell_gap_em=settings.cell_gap_em
             )  # "Budget 2024": the word before the year is the column's title too, not the unit's
-            over = None if found is not None else _header_over_years(region, kinded, settings)
+            over = None if found is not None else header_over_years(region, kinded, settings)
             if over is not None:  # the unit and "Budget" on a line over the years: one header
                 region.lines[:0], titles = over
             region.header, region.rows = titles or rows[0].cells, rows[1:]
@@ -166,56 +167,6 @@ def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> lis
         begin = start
     parts[-1].trailing = min(region.trailing, len(parts[-1].lines) - 1)
     return [(p, None) for p in parts if p.lines]
-
-
-# A table's header (and the section heading under it) may repeat at the top of several pages, each table there
-# starting a page, and so read as page furniture; right above the values and over their columns it is the
-# table's header all the same.
-HEADER_KINDS = ("text", "furniture")
-
-
-def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
-    """The header line standing above the region's first value line (over label-only lines, such as a
-    section heading), its cells, and those label lines; None if there is none."""
-    first = region.lines[0]
-    index = next(i for i, k in enumerate(kinded) if k.line is first)
-    labels: list[Line] = []
-    lower = first
-    for at in range(index - 1, -1, -1):
-        k = kinded[at]
-        if k.kind not in HEADER_KINDS:
-            return None
-        above = []
-        for j in range(at, max(at - MAX_HEADER_LINES, -1), -1):
-            if kinded[j].kind not in HEADER_KINDS:
-                break
-            above.append(kinded[j].line)
-        found = header_line_above(
-            lower, above, region.columns, cell_gap_em=settings.cell_gap_em,
-            labels_x0=min(line.x0 for line in region.lines),
-        )
-        if found is not None:
-            return found[0], found[1], labels[::-1]
-        if not fits_left_of(k.line, region.columns) or lower.top - k.line.bottom > 2 * lower.height:
-            return None
-        labels.append(k.line)
-        lower = k.line
-    return None
-
-
-def _header_over_years(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
-    """The header lines right over the region's first line, a line of years, and the whole header's cells."""
-    index = next(i for i, k in enumerate(kinded) if k.line is region.lines[0])
-    above = []
-    for k in reversed(kinded[max(index - MAX_HEADER_LINES + 1, 0):index]):
-        if k.kind not in HEADER_KINDS:
-            break
-        above.append(k.line)
-    found = header_lines_over_years(
-        region.lines[0], above, region.columns, cell_gap_em=settings.cell_gap_em,
-        labels_x0=min(line.x0 for line in region.lines[1:] or region.lines),
-    )
-    return None if found is None else (list(found[0]), found[1])
 
 
 # --- regions of all pages → tables ----------------------------------------
