@@ -42,6 +42,8 @@ KINDS = (
          "with text read by OCR, lines of a table that no stated subtotal or Total checks: a line misread or lost "
          "there would go unseen"),
     Kind("row_total_mismatch", "row total mismatch", "a line's printed total over its years differs from their sum"),
+    Kind("unit_assumed", "unit assumed", "tables that print no unit, in a document that states none: read in the "
+         "unit of such documents"),
 )
 KIND_NAMES = {kind.name: kind for kind in KINDS}
 

@@ -58,3 +58,27 @@ def font_without_unicode_map_pdf(lines: list[str]) -> bytes:
         b"/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
     ]
     return pdf_from_objects(objects)
+
+
+HELVETICA_DIGIT = 0.556  # the width of a digit (and about that of "-") in Helvetica, in ems
+HELVETICA_DOT = 0.278
+
+
+def right_aligned_x(text: str, right: float, *, size: float) -> float:
+    """Where a number set in Helvetica starts to end at `right`."""
+    ems = sum(HELVETICA_DOT if ch in ".," else HELVETICA_DIGIT for ch in text)
+    return right - ems * size
+
+
+def text_lines_pdf(lines: list[tuple[float, float, str]], *, size: float = 10) -> bytes:
+    """A one-page A4 PDF of Helvetica text, each line (x, y, text) placed where it says (y from the page's
+    foot, as PDF counts it); the text is written in WinAnsi (Latin-1 letters, so æøå, but no en dash)."""
+    def escaped(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    shows = [f"BT /F1 {size} Tf {x:.2f} {y:.2f} Td ({escaped(text)}) Tj ET" for x, y, text in lines]
+    stream = "\n".join(shows).encode("latin-1")
+    objects = [
+        *one_page_objects(stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    return pdf_from_objects(objects, header=b"%PDF-1.4\n")

@@ -137,3 +137,14 @@ def test_a_region_below_a_budget_table_in_other_columns_is_not_part_of_it(vocab)
     narrower = _region(2, [("Mødeplan", "13.00"), ("Udvalget", "15.30")], top=48, right=70)
     accounting = account_for_tables([table, narrower], vocab=vocab, read=read_in_order(vocab))
     assert not accounting.unread and [n.region for n in accounting.others] == [(4, 2)]
+
+
+def test_an_overview_printed_without_a_number_is_table_0_and_the_tables_after_it_count_on_without_it(vocab):
+    overview = raw_table([("Kultur", "50"), ("Klima", "70"), ("I alt", "120")], caption="Oversigt over puljen")
+    kultur = raw_table([("Udviklingsmidler", ""), ("Analyser", "50"), ("Total", "50")],
+                       caption="Kultur - aktiviteter og forventet forbrug")
+    klima = raw_table([("Udviklingsmidler", ""), ("Kampagne", "70"), ("Total", "70")],
+                      caption="Klima - aktiviteter og forventet forbrug")
+    accounting = account_for_tables([overview, kultur, klima], vocab=vocab, read=read_in_order(vocab))
+    assert [(t.table_no, t.area) for t in accounting.tables] == [(0, ""), (1, "Kultur"), (2, "Klima")]
+    assert {item.table_no for item in accounting.tables[2].items} == {2}

@@ -4,7 +4,9 @@ several lines, and what is not a header (a sentence across the columns, a line o
 from __future__ import annotations
 
 from projektpulje.extract.layout import Line, Word
-from projektpulje.extract.layout.headers import cells_are_header, header_line_above, line_to_header_cells
+from projektpulje.extract.layout.headers import (
+    cells_are_header, header_line_above, header_lines_over_years, line_to_header_cells,
+)
 
 COLUMNS = [(250.0, 280.0), (310.0, 340.0), (370.0, 400.0)]
 GAP = 0.9
@@ -42,3 +44,14 @@ def test_a_sentence_across_the_columns_or_a_line_of_amounts_is_no_header():
     assert line_to_header_cells(sentence, COLUMNS, cell_gap_em=GAP) is None
     assert not cells_are_header(["1.200", "2024"])
     assert cells_are_header(["B2024", "I alt"])
+
+
+def test_the_unit_and_titles_on_a_line_over_the_years_belong_to_the_header():
+    years = line(("2023", 255, 280), ("2024", 315, 340), top=300)
+    top = line(("1000", 60, 80), ("kr.", 83, 95), ("Budget", 250, 280), ("Budget", 310, 340), ("I", 378, 382),
+               ("alt", 385, 400), top=288)
+    heading = line(("Kultur", 60, 90), top=270)
+    lines, cells = header_lines_over_years(years, [top, heading], COLUMNS, cell_gap_em=GAP)
+    assert lines == [top]  # the heading above carries no column title
+    assert cells == ("1000 kr.", "Budget 2023", "Budget 2024", "I alt")
+    assert header_lines_over_years(years, [heading], COLUMNS, cell_gap_em=GAP) is None

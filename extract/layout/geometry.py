@@ -51,6 +51,9 @@ class ExtractSettings:
     """How tables, captions and footnotes are recognised on a page."""
 
     caption_pattern: str = DEFAULT_CAPTION_PATTERN
+    # A caption printed without a number, a line of its own ("Kultur – aktiviteter og forventet forbrug"); by
+    # default none.
+    unnumbered_caption_pattern: str = r"(?!)"
     footnote_pattern: str = DEFAULT_FOOTNOTE_PATTERN
     cell_gap_em: float = DEFAULT_CELL_GAP_EM
     min_column_values: int = DEFAULT_MIN_COLUMN_VALUES
@@ -62,6 +65,10 @@ class ExtractSettings:
     @property
     def caption_re(self) -> re.Pattern[str]:
         return re.compile(self.caption_pattern, re.IGNORECASE)
+
+    @property
+    def unnumbered_caption_re(self) -> re.Pattern[str]:
+        return re.compile(self.unnumbered_caption_pattern, re.IGNORECASE)
 
     @property
     def footnote_re(self) -> re.Pattern[str]:

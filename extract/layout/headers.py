@@ -124,3 +124,22 @@ def header_line_above(
         if cells is not None:
             return lines, cells
     return None
+
+
+def header_lines_over_years(
+    years: Line, above: Sequence[Line], columns: Sequence[Column], *, cell_gap_em: float,
+    labels_x0: float | None = None,
+):
+    """The lines of a header whose last line is a line of years ("1.000 kr. | Budget | Budget | I alt" over
+    " | 2023 | 2024 |"): the lines over it that carry column titles, closest first (`above`), and the cells of
+    the whole header joined per column; None when no such line stands right above the years. A heading or a
+    wrapped label above the header carries no column title and is not taken."""
+    for count in range(min(MAX_HEADER_LINES - 1, len(above)), 0, -1):
+        lines = [*list(above[:count])[::-1], years]
+        titles = [line_to_titles(line, columns, cell_gap_em=cell_gap_em, labels_x0=labels_x0) for line in lines[:-1]]
+        if any(t is None for t in titles) or not any(titles[0][1:]):
+            continue  # the top line carries column titles (a line between may hold the unit alone)
+        cells = lines_to_header_cells(lines, columns, cell_gap_em=cell_gap_em, labels_x0=labels_x0)
+        if cells is not None:
+            return lines[:-1], cells
+    return None

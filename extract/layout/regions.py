@@ -110,7 +110,7 @@ def classify_lines(
         cells = line_to_cells(line, columns, cell_gap_em=settings.cell_gap_em)
         if is_furniture(line, page, furniture, settings.furniture_band):
             kind = "furniture"
-        elif settings.caption_re.match(line.text):
+        elif settings.caption_re.match(line.text) or settings.unnumbered_caption_re.match(line.text):
             kind = "caption"
         elif settings.footnote_re.match(line.text):
             kind = "footnote"
@@ -119,7 +119,22 @@ def classify_lines(
         else:
             kind = "text"
         out.append(Kinded(line, kind, cells))
-    return numbered_prose_to_text(out, columns)
+    return prose_endings_to_text(numbered_prose_to_text(out, columns))
+
+
+def prose_endings_to_text(kinded: Sequence[Kinded]) -> list[Kinded]:
+    """A line worded like a caption without a number that goes on a sentence of the text line above it (close
+    under it, in its size, the line above not ending a sentence) is that prose's last line, not a caption."""
+    out: list[Kinded] = []
+    for k in kinded:
+        previous = out[-1] if out else None
+        if (
+            k.kind == "caption" and previous is not None and previous.kind == "text"
+            and wraps_on(previous.line, k.line) and not previous.line.text.rstrip().endswith((".", ":", "!", "?"))
+        ):
+            k = Kinded(k.line, "text", k.cells)
+        out.append(k)
+    return out
 
 
 # A line wraps on from the one above when it starts at most this many of its heights below it.

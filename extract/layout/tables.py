@@ -26,11 +26,11 @@ from .regions import (
     is_furniture,
     line_above,
     wraps_on,
-    _fits_left_of as fits_left_of,
 )
 from ..decoding import text_with_undecoded_marked
 from .marks import lines_with_marks_read, notes_start
-from .headers import MAX_HEADER_LINES, header_line_above, line_to_header_cells, line_to_titles, lines_to_header_cells
+from .headers import MAX_HEADER_LINES, line_to_header_cells, line_to_titles, lines_to_header_cells
+from .header_regions import header_above, header_over_years
 from .prose import kinded_in_reading_order
 from .rows import cannot_continue, lines_are_gridded, region_to_rows, is_header, label_words
 
@@ -47,6 +47,7 @@ class Note:
     bottom: float
     text: str
     lines: tuple[Line, ...] = field(default=(), repr=False, compare=False)
+    leads_page: bool = False  # nothing but page furniture above it on its page
 
 
 def _text_blocks(kinded: Sequence[Kinded], start_kind: str, *, page: int, taken: set[int] = frozenset()) -> list[Note]:
@@ -104,7 +105,7 @@ def page_to_layout(
     regions = [region for region, _ in parts]
     for region, rows in parts:
         rows = rows if rows is not None else region_to_rows(region, page.rules, settings=settings)
-        found = None if rows and is_header(rows[0]) else _header_above(region, kinded, settings)
+        found = None if rows and is_header(rows[0]) else header_above(region, kinded, settings)
         if found is not None:  # a header with a row-total column ("… | 2026 | I alt") stands above the values
             header, cells, labels = found
             region.lines[:0] = [*header, *labels]
@@ -115,6 +116,9 @@ def page_to_layout(
             titles = None if found is not None else line_to_header_cells(
                 region.lines[0], region.columns, cell_gap_em=settings.cell_gap_em
             )  # "Budget 2024": the word before the year is the column's title too, not the unit's
+            over = None if found is not None else header_over_years(region, kinded, settings)
+            if over is not None:  # the unit and "Budget" on a line over the years: one header
+                region.lines[:0], titles = over
             region.header, region.rows = titles or rows[0].cells, rows[1:]
             if region.rows:
                 region.rows[0] = replace(region.rows[0], continues=False)
@@ -124,6 +128,8 @@ def page_to_layout(
             region.rows = region_to_rows(region, page.rules, settings=settings)
     in_regions = {id(line) for region in regions for line in region.lines}
     notes = [n for kind in ("caption", "footnote") for n in _text_blocks(kinded, kind, page=page.number, taken=in_regions)]
+    first = next((k.line for k in kinded if k.kind != "furniture"), None)
+    notes = [replace(n, leads_page=bool(n.lines) and n.lines[0] is first) for n in notes]
     content = _body_lines(kinded, notes, in_regions)
     lines_by_id = {id(k.line): k.line for k in kinded}
     for region in regions:
@@ -175,41 +181,6 @@ def split_at_headers(region: Region, rules, *, settings: ExtractSettings) -> lis
         begin = start
     parts[-1].trailing = min(region.trailing, len(parts[-1].lines) - 1)
     return [(p, None) for p in parts if p.lines]
-
-
-# A table's header (and the section heading under it) may repeat at the top of several pages, each table there
-# starting a page, and so read as page furniture; right above the values and over their columns it is the
-# table's header all the same.
-HEADER_KINDS = ("text", "furniture")
-
-
-def _header_above(region: Region, kinded: Sequence[Kinded], settings: ExtractSettings):
-    """The header line standing above the region's first value line (over label-only lines, such as a
-    section heading), its cells, and those label lines; None if there is none."""
-    first = region.lines[0]
-    index = next(i for i, k in enumerate(kinded) if k.line is first)
-    labels: list[Line] = []
-    lower = first
-    for at in range(index - 1, -1, -1):
-        k = kinded[at]
-        if k.kind not in HEADER_KINDS:
-            return None
-        above = []
-        for j in range(at, max(at - MAX_HEADER_LINES, -1), -1):
-            if kinded[j].kind not in HEADER_KINDS:
-                break
-            above.append(kinded[j].line)
-        found = header_line_above(
-            lower, above, region.columns, cell_gap_em=settings.cell_gap_em,
-            labels_x0=min(line.x0 for line in region.lines),
-        )
-        if found is not None:
-            return found[0], found[1], labels[::-1]
-        if not fits_left_of(k.line, region.columns) or lower.top - k.line.bottom > 2 * lower.height:
-            return None
-        labels.append(k.line)
-        lower = k.line
-    return None
 
 
 # --- regions of all pages → tables ----------------------------------------
@@ -303,6 +274,11 @@ def attach_notes(chains: Sequence[Sequence[Region]], notes: Sequence[Note]) -> t
                 footnotes[index[id(target)]].append(note.text)
             continue
         preferred, other = (before, after) if below else (after, before)
+        if (
+            not note.leads_page and preferred is not None and other is not None
+            and _gap(note, preferred) is None and _gap(note, other) is not None
+        ):  # a caption below text on its page (not run over from the page before) belongs to a table on it
+            preferred, other = other, preferred
         for target in (preferred, other):
             if target is not None and not captions[index[id(target)]]:
                 captions[index[id(target)]].append(note.text)

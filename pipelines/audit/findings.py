@@ -91,6 +91,21 @@ def unchecked_to_findings(tables: Sequence[NormalisedTable]) -> list[dict]:
     return rows
 
 
+def unit_assumed_to_findings(tables: Sequence[NormalisedTable], *, year: int | None) -> list[dict]:
+    """Tables read in an assumed unit (none printed for them, none stated in the document): one finding naming
+    them, a root cause with no amounts of its own."""
+    assumed = [t for t in tables if t.unit_assumed]
+    if not assumed:
+        return []
+    names = ", ".join(f"{t.table_no} ('{t.area}')" if t.area else str(t.table_no) for t in assumed)
+    which = f"table {names} prints" if len(assumed) == 1 else f"tables {names} print"
+    return [finding(
+        "unit_assumed",
+        f"{which} no unit, and the document states none: read in {assumed[0].unit}, the unit of such documents",
+        year=year, page=assumed[0].items[0].page if assumed[0].items else None,
+    )]
+
+
 def rule_failures_to_findings(failures: Iterable[RuleFailure]) -> list[dict]:
     return [finding("rule_failed", str(f)) for f in failures]
 
@@ -123,5 +138,6 @@ def all_findings(
         *unknown_labels_to_findings(tables),
         *unread_to_findings(not_read, year=year),
         *(unchecked_to_findings(tables) if ocr else ()),
+        *unit_assumed_to_findings(tables, year=year),
     ]
     return sorted_findings(rows)

@@ -2,7 +2,7 @@
 and how many of the amounts printed in them were read.
 
 A region is a budget table when its header has a unit the vocabulary knows and year columns, or when its
-caption numbers it like one ("Tabel 4."). A budget table that cannot be read in full is an ``unread_table``
+caption names it like one ("Tabel 4.", or "Kultur – aktiviteter og forventet forbrug" without a number). A budget table that cannot be read in full is an ``unread_table``
 finding and the rest of the document is still read; any other region (a table of contents, a list of
 grants in an appendix) is listed in the report as not read, with the reason.
 
@@ -13,6 +13,7 @@ the layout could not read as a table line): it is an ``unread_table`` of that ta
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -20,6 +21,8 @@ from projektpulje.extract import RawTable
 from projektpulje.errors import TableError
 from projektpulje.extract.decoding import text_with_undecoded_marked
 
+from .captions import unnumbered_caption_to_area
+from .overview import is_overview
 from .normalise import NormalisedTable, caption_to_number_and_area, header_to_unit_and_years, normalise_table
 from .vocabulary import Vocabulary
 
@@ -85,20 +88,31 @@ def raw_to_amounts(raw: RawTable) -> int:
     return sum(1 for row in raw.rows for value in row.values if value.strip())
 
 
-def has_budget_header(raw: RawTable, *, vocab: Vocabulary) -> bool:
-    """Whether the region's header has a unit the vocabulary knows over year columns."""
+def has_budget_header(raw: RawTable, *, vocab: Vocabulary, document_unit: str = "") -> bool:
+    """Whether the region's header has a unit the vocabulary knows over year columns (the unit printed in the
+    header, the caption or the line above, or the one the document states for all its amounts)."""
     if not raw.header:
         return False
     try:
-        header_to_unit_and_years(raw.header, vocab=vocab, where="", caption=raw.caption, preamble=raw.preamble)
+        header_to_unit_and_years(raw.header, vocab=vocab, where="", caption=raw.caption, preamble=raw.preamble,
+                                 document_unit=document_unit)
     except TableError:
         return False
     return True
 
 
-def region_to_rejection(raw: RawTable, *, vocab: Vocabulary) -> str | None:
+def has_budget_caption(raw: RawTable, *, vocab: Vocabulary) -> bool:
+    """Whether a caption names the region a budget table: numbered ("Tabel 4."), or worded like one without
+    a number ("Kultur – aktiviteter og forventet forbrug"), under or over it."""
+    return (
+        caption_to_number_and_area(raw.caption, vocab=vocab)[0] is not None
+        or any(unnumbered_caption_to_area(text, vocab=vocab) for text in (raw.caption, raw.preamble))
+    )
+
+
+def region_to_rejection(raw: RawTable, *, vocab: Vocabulary, document_unit: str = "") -> str | None:
     """None for a budget table; otherwise why the region is not one (no document text quoted)."""
-    if caption_to_number_and_area(raw.caption, vocab=vocab)[0] is not None or has_budget_header(raw, vocab=vocab):
+    if has_budget_caption(raw, vocab=vocab) or has_budget_header(raw, vocab=vocab, document_unit=document_unit):
         return None
     if not raw.header:
         return "it has no header row with a unit and year columns, and no table caption"
@@ -122,18 +136,19 @@ def error_to_reason(error: TableError, *, where: str) -> str:
 
 
 def normalise_or_note(
-    raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = ""
+    raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = "", document_unit: str = ""
 ) -> NormalisedTable | NotRead:
     """One budget table read in full, or the note that it could not be."""
     try:
-        return normalise_table(raw, vocab=vocab, ordinal=ordinal, heading=heading)
+        return normalise_table(raw, vocab=vocab, ordinal=ordinal, heading=heading, document_unit=document_unit)
     except TableError as error:
         printed = caption_to_number_and_area(raw.caption, vocab=vocab)[0]
         number = ordinal if printed is None else printed  # a printed 0 stays 0
         where = f"{raw.source}, page {raw.page}, table {number}"
         return NotRead(
             raw.source, raw.page, readable_caption(raw, vocab=vocab), error_to_reason(error, where=where), raw_to_amounts(raw), True,
-            table_no=number, seen=_seen(raw), budget_header=has_budget_header(raw, vocab=vocab),
+            table_no=number, seen=_seen(raw),
+            budget_header=has_budget_header(raw, vocab=vocab, document_unit=document_unit),
             region=(raw.page, raw.index),
         )
 
@@ -187,7 +202,8 @@ def read_or_empty(result: NormalisedTable | NotRead, raw: RawTable) -> Normalise
 
 
 def account_for_tables(
-    raws: Sequence[RawTable], *, vocab: Vocabulary, read: Callable[[list[tuple[int, RawTable]]], list]
+    raws: Sequence[RawTable], *, vocab: Vocabulary, read: Callable[[list[tuple[int, RawTable]]], list],
+    document_unit: str = "",
 ) -> Accounting:
     """Every region: budget tables read (by `read`, which maps (ordinal, raw) pairs to normalise_or_note's
     results, in order), budget tables not read, and other regions with the reason they are not budget tables.
@@ -195,7 +211,7 @@ def account_for_tables(
     budget, others, rests = [], [], {}
     previous: RawTable | None = None  # the region just before, when it is a budget table
     for raw in raws:
-        reason = region_to_rejection(raw, vocab=vocab)
+        reason = region_to_rejection(raw, vocab=vocab, document_unit=document_unit)
         if reason is None:
             budget.append(raw)
         elif continues_table(raw, previous):
@@ -207,10 +223,41 @@ def account_for_tables(
     results = [read_or_empty(r, raw) for r, raw in zip(read(list(enumerate(budget, start=1))), budget)]
     for at, rest in rests.items():
         results[at] = broken_off(budget[at], rest, results[at], vocab=vocab)
+    results = positions_past_overviews(budget, results, vocab=vocab)
     tables = [r for r in results if isinstance(r, NormalisedTable)]
     kept = [raw for raw, r in zip(budget, results) if isinstance(r, NormalisedTable)]
     unread = [r for r in results if isinstance(r, NotRead)]
     return Accounting(tuple(tables), tuple(kept), tuple(sorted([*unread, *others], key=lambda n: n.page)))
+
+
+def renumbered(table: NormalisedTable, number: int) -> NormalisedTable:
+    """The table and its rows under another table number."""
+    def each(rows):
+        return tuple(dataclasses.replace(row, table_no=number) for row in rows)
+    return dataclasses.replace(
+        table, table_no=number, items=each(table.items), totals=each(table.totals), row_totals=each(table.row_totals),
+        unknown_labels=each(table.unknown_labels),
+    )
+
+
+def positions_past_overviews(raws: Sequence[RawTable], results: Sequence, *, vocab: Vocabulary) -> list:
+    """A table printed without a number is numbered by its position among the budget tables; an overview (one
+    figure per area of the other tables) printed without a number is none of them: it is table 0, and the
+    tables after it count on as if it were not there."""
+    tables = [r for r in results if isinstance(r, NormalisedTable)]
+    overviews = {id(t) for t in tables if is_overview(t, tables)}
+    out, position = [], 0
+    for raw, result in zip(raws, results):
+        unnumbered = caption_to_number_and_area(raw.caption, vocab=vocab)[0] is None
+        if id(result) in overviews and unnumbered:
+            out.append(renumbered(result, 0))
+            continue
+        position += 1
+        if unnumbered and result.table_no != position:
+            result = (renumbered(result, position) if isinstance(result, NormalisedTable)
+                      else dataclasses.replace(result, table_no=position))
+        out.append(result)
+    return out
 
 
 def rejections_to_debug(not_read: Sequence[NotRead]) -> str:

@@ -90,6 +90,7 @@ class NormalisedTable:
     row_totals: tuple[StatedTotal, ...] = ()  # level "row": each printed row total over the years
     overview: bool = False  # one figure per area of the other tables: its lines are not budget lines
     numbered: bool = True  # False when table_no is the table's position, no number being printed
+    unit_assumed: bool = False  # no unit printed for it anywhere in the document: read in the vocabulary's assumed unit
 
 
 # --- caption and header ----------------------------------------------------
@@ -111,20 +112,60 @@ def unit_in_text(text: str, *, vocab: Vocabulary) -> str | None:
     return None
 
 
+def unit_of_cell(cell: str, *, vocab: Vocabulary) -> str | None:
+    """The unit a header's first cell prints: the cell itself ('1.000 kr.', or 'EUR', which no table is read
+    in), or a unit the vocabulary knows inside a short cell ('Beløb i 1.000 kr.', '(1.000 kr.)'); None for an
+    empty cell."""
+    cell = cell.strip()
+    if not cell or vocab.unit_factor(cell) is not None:
+        return cell or None
+    return (unit_in_text(cell, vocab=vocab) if len(cell) <= MAX_UNIT_LINE else None) or cell
+
+
+def unit_at_start(text: str, *, vocab: Vocabulary) -> str | None:
+    """A unit the vocabulary knows, printed at the start of the text: '1.000 kr., medmindre …' → '1.000 kr.'."""
+    for unit in sorted(vocab.units, key=len, reverse=True):
+        if re.match(r"\s*" + re.escape(unit).replace(r"\ ", r"\s*") + r"(?!\w)", text.lower()):
+            return unit
+    return None
+
+
+def text_to_document_unit(lines: Sequence[str], *, vocab: Vocabulary) -> str:
+    """The unit the document states for all its amounts, in its running text ('Alle beløb er i 1.000 kr.');
+    '' where it states none, or units of different sizes."""
+    stated: dict[Decimal, str] = {}
+    for line in lines:
+        for match in re.finditer(vocab.unit_statement_pattern, line, re.IGNORECASE):
+            unit = unit_at_start(line[match.end():], vocab=vocab)
+            if unit is not None:
+                stated.setdefault(vocab.unit_factor(unit), unit)
+    return next(iter(stated.values())) if len(stated) == 1 else ""
+
+
+def table_to_unit(
+    header: Sequence[str], *, vocab: Vocabulary, caption: str = "", preamble: str = "", document_unit: str = ""
+) -> str:
+    """A table's unit, from the first place that prints one: its header's first cell (what stands there, a
+    unit or not), its caption, the line right above it (a line of its own, not prose), else the unit the
+    document states for all its amounts."""
+    unit_line = preamble if len(preamble) <= MAX_UNIT_LINE else ""
+    return (
+        (unit_of_cell(header[0], vocab=vocab) if header else None)
+        or unit_in_text(caption, vocab=vocab)
+        or unit_in_text(unit_line, vocab=vocab)
+        or document_unit
+    )
+
+
 def header_to_unit_and_years(
-    header: Sequence[str], *, vocab: Vocabulary, where: str, caption: str = "", preamble: str = ""
+    header: Sequence[str], *, vocab: Vocabulary, where: str, caption: str = "", preamble: str = "",
+    document_unit: str = "",
 ) -> tuple[str, Decimal, tuple[int, ...]]:
-    """('1.000 kr.', '2021') → ('1.000 kr.', 1000, (2021,)). An empty unit cell takes the unit printed
-    on its own line above the header, or else the one in the caption."""
+    """('1.000 kr.', '2021') → ('1.000 kr.', 1000, (2021,)). The unit as table_to_unit finds it; where none
+    is printed, `document_unit` (the one the document states, or the one assumed for it)."""
     if not header:
         raise TableError(f"{where}: the table has no header row with its unit and year")
-    unit_line = preamble if len(preamble) <= MAX_UNIT_LINE else ""  # a line of its own, not prose
-    unit = (
-        header[0].strip()
-        or unit_in_text(unit_line, vocab=vocab)
-        or unit_in_text(caption, vocab=vocab)
-        or ""
-    )
+    unit = table_to_unit(header, vocab=vocab, caption=caption, preamble=preamble, document_unit=document_unit)
     factor = vocab.unit_factor(unit)
     if factor is None:
         # The cell is not quoted: what stands there may be any text of the document, not a unit.
@@ -215,17 +256,28 @@ def require_decoded(raw: RawTable, area: str, *, vocab: Vocabulary, where: str) 
                 raise TableError(f"{where}: text that does not decode ({trouble}: {shown(word)})")
 
 
-def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = "") -> NormalisedTable:
+def normalise_table(
+    raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: str = "", document_unit: str = ""
+) -> NormalisedTable:
     """One raw table → its items and stated totals (`heading`: the heading that introduces it, its area when
-    no caption names one)."""
+    no caption names one; `document_unit`: the unit the document's text states for all its amounts)."""
     printed_no, area = caption_to_number_and_area(raw.caption, vocab=vocab)
-    # an unnumbered caption set as a heading ('Kultur – aktiviteter og forventet forbrug') names its area too
-    area = area or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or title_to_area(heading, vocab=vocab)
+    # an unnumbered caption, under or over the table or set as a heading ('Kultur – aktiviteter og forventet
+    # forbrug'), names its area too
+    area = (area or unnumbered_caption_to_area(raw.caption, vocab=vocab)
+            or unnumbered_caption_to_area(raw.preamble, vocab=vocab) or title_to_area(heading, vocab=vocab))
     table_no = ordinal if printed_no is None else printed_no  # a printed 0 stays 0
     where = f"{raw.source}, page {raw.page}, table {table_no}"
     require_decoded(raw, area, vocab=vocab, where=where)
+    # A table worded as a budget table ('… – aktiviteter og forventet forbrug') that the document prints no
+    # unit for anywhere is read in the unit of such documents, and a unit_assumed finding says so.
+    worded = any(unnumbered_caption_to_area(text, vocab=vocab) for text in (raw.caption, raw.preamble, heading))
+    assumed = worded and not table_to_unit(
+        raw.header, vocab=vocab, caption=raw.caption, preamble=raw.preamble, document_unit=document_unit
+    )
     unit, factor, years = header_to_unit_and_years(
-        raw.header, vocab=vocab, where=where, caption=raw.caption, preamble=raw.preamble
+        raw.header, vocab=vocab, where=where, caption=raw.caption, preamble=raw.preamble,
+        document_unit=document_unit or (vocab.assumed_unit if worded else ""),
     )
     notes = footnotes_to_texts(raw.footnotes, pattern=vocab.footnote_pattern)
     total_at = row_total_column(raw.header, vocab=vocab)
@@ -317,7 +369,7 @@ def normalise_table(raw: RawTable, *, vocab: Vocabulary, ordinal: int, heading: 
         state.after_subtotal = False
     return NormalisedTable(
         table_no, area, unit, years, tuple(items), tuple(totals), tuple(unknown), logical_rows_to_printed(rows, vocab=vocab),
-        tuple(row_totals), numbered=printed_no is not None,
+        tuple(row_totals), numbered=printed_no is not None, unit_assumed=assumed,
     )
 
 

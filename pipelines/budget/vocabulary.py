@@ -38,6 +38,20 @@ class Vocabulary:
     row_total_pattern: str = r"^$"
     scripts: tuple[str, ...] = ("LATIN",)  # the scripts of the language's letters (Unicode names' first word)
     reallocation_pattern: str = r"^$"
+    unit_statement_pattern: str = r"(?!)"  # running text stating the unit of all amounts, up to the unit
+    assumed_unit: str = ""  # the unit of a table when the document prints none anywhere (a unit_assumed finding)
+
+    @property
+    def unnumbered_caption_pattern(self) -> str:
+        """A whole line that is a caption without a number: a title starting with a capital, then one of the
+        caption endings ("Kultur – aktiviteter og forventet forbrug"), a unit in brackets allowed after it."""
+        dashed = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in self.dashed_suffixes)
+        # without a dash only an ending that is not also one after a dash ("og forventet forbrug"): a heading
+        # such as "Kultur – oversigt over forventet forbrug" is no caption
+        plain = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in self.plain_suffixes
+                         if x not in self.dashed_suffixes) or "(?!)"
+        return (rf"^\s*(?=[^\W\d_])(?-i:[^\W\d_a-zæøå])\S*(?:\s+\S+)*?"
+                rf"(?:(?:\s+[-–—]|\s*:)\s*(?:{dashed})|\s+(?:{plain}))\.?(?:\s*\([^()]*\))?\.?\s*$")
 
     def section_key(self, label: str) -> str | None:
         return self.sections.get(label_key(label))
@@ -83,6 +97,8 @@ def vocabulary_from_dict(data: dict) -> Vocabulary:
            if "header" in data else {}),
         **({"scripts": tuple(data["text"]["scripts"])} if "text" in data else {}),
         **({"reallocation_pattern": data["reallocation"]["pattern"]} if "reallocation" in data else {}),
+        **({"unit_statement_pattern": data["document_unit"]["statement"],
+            "assumed_unit": data["document_unit"]["assumed"]} if "document_unit" in data else {}),
     )
 
 

@@ -10,7 +10,7 @@ from projektpulje.audit.readings import Choice, choose_readings, failing_regions
 from projektpulje.budget.accounting import Accounting, NotRead, account_for_tables, normalise_or_note, rejections_to_debug
 from projektpulje.budget.headings import tables_to_headings
 from projektpulje.budget.narrative import Mention, areas_to_mentions, mentions_read_by_ocr, prose_by_table
-from projektpulje.budget.normalise import NormalisedTable
+from projektpulje.budget.normalise import NormalisedTable, text_to_document_unit
 from projektpulje.budget.vocabulary import Vocabulary, load_vocabulary
 from projektpulje.errors import InputError, ProjektpuljeError, raised_by_pdf_reader
 from projektpulje.extract import ExtractedDocument, ExtractSettings, RawTable, extract_document
@@ -35,7 +35,8 @@ class Reading:
 def extract_settings(vocab: Vocabulary) -> ExtractSettings:
     """The layout settings that carry the document's caption and footnote wording."""
     return ExtractSettings(
-        caption_pattern=vocab.caption_pattern, footnote_pattern=vocab.footnote_pattern, scripts=vocab.scripts
+        caption_pattern=vocab.caption_pattern, unnumbered_caption_pattern=vocab.unnumbered_caption_pattern,
+        footnote_pattern=vocab.footnote_pattern, scripts=vocab.scripts,
     )
 
 
@@ -48,11 +49,15 @@ def read_accounting(pdf: Path, *, settings: RunSettings, extractor: str) -> tupl
         ocr=settings.ocr,
     )
     headings = tables_to_headings(document.text, document.tables, title_pattern=vocab.title_pattern)
+    unit = text_to_document_unit(  # the running text as one: a statement may wrap over two lines
+        [" ".join(line.text for line in document.text if line.kind == "text")], vocab=vocab
+    )
     accounting = account_for_tables(
-        document.tables, vocab=vocab,
+        document.tables, vocab=vocab, document_unit=unit,
         read=lambda numbered: in_runs(
             lambda run: [
-                normalise_or_note(t, vocab=vocab, ordinal=i, heading=headings.get((t.page, t.index), ""))
+                normalise_or_note(t, vocab=vocab, ordinal=i, heading=headings.get((t.page, t.index), ""),
+                                  document_unit=unit)
                 for i, t in run
             ],
             numbered,

@@ -28,7 +28,7 @@ def draw_axes(rng: random.Random) -> dict:
         "caption_pos": rng.choice(("above", "below")),
         "caption_numbered": rng.choice((True, False)),
         "unit": unit,
-        "unit_place": rng.choice(("header", "caption", "none") if unit == "1.000 kr." else ("header", "caption")),
+        "unit_place": rng.choice(("header", "caption", "elsewhere") if unit == "1.000 kr." else ("header", "caption")),
         "header": rng.choice(("year", "budget", "two_lines")),
         "years": n_years,
         "row_total": n_years > 1 and rng.random() < 0.6,
@@ -47,6 +47,9 @@ def draw_axes(rng: random.Random) -> dict:
         "overview": rng.random() < 0.3,
         "areas": rng.randint(1, 4),
     }
+    if axes["unit_place"] == "elsewhere":  # a table without its unit: stated on a line above it, or once for all
+        # in the introduction (taken from an axis already drawn, so that no other seed's draws change)
+        axes["unit_place"] = ("above", "document")[axes["font_size"] % 2]
     kinds = [k for k in PLANTED_KINDS if k != "row_total" or axes["row_total"]]
     kinds = [k for k in kinds if k != "overview" or axes["overview"]]
     n_planted = rng.choice((0, 0, 1, 1, 2))
@@ -226,6 +229,7 @@ def _draw_table(rng, ax, no, area, years, fn_counter, total_label, subtotal_form
     if ax["unit_place"] == "caption":
         printed_caption += f" ({unit[0].lower() + unit[1:] if unit.startswith('Beløb') else unit})"
     return BudgetTable(no=no, area=area, caption=caption, printed_caption=printed_caption, header=header,
+                       unit_line=f"Beløb i {unit}" if ax["unit_place"] == "above" else "",
                        years=years, unit=unit, sections=tuple(sections), total_label=total_label,
                        stated_total=stated_total, lines=tuple(lines), footnotes=tuple(footnotes))
 
@@ -269,8 +273,10 @@ def _front(rng: random.Random, doc: Document) -> list[Block]:
                                   "projektpuljen, jf. bilag 1.", "Sagen blev drøftet på sidste møde.")))
         blocks.append(Block(heading="Bilag 1", level=1, page_break=True))
     areas = ", ".join(t.area for t in doc.tables)
-    blocks.append(Block(heading=doc.title, level=1,
-                        text=(f"Projektpuljen udmøntes i denne omgang på følgende områder: {areas}.",)))
+    intro = f"Projektpuljen udmøntes i denne omgang på følgende områder: {areas}."
+    if doc.axes["unit_place"] == "document":
+        intro += f" Alle beløb er i {doc.axes['unit']}"
+    blocks.append(Block(heading=doc.title, level=1, text=(intro,)))
     return blocks
 
 
@@ -296,7 +302,7 @@ def _overview(rng: random.Random, doc: Document, plant: bool) -> Block:
     rows.append(("I alt", *(cell(sum((t.stated_total[y] for t in doc.tables), Decimal(0)), unit, "hyphen", "zero")
                             for y in years)))
     caption = ("Tabel 0. " if doc.axes["caption_numbered"] else "") + f"Oversigt over projektpuljen {doc.year}"
-    first = unit if doc.axes["unit_place"] != "none" else ""
+    first = unit if doc.axes["unit_place"] != "document" else ""
     return Block(heading="Samlet oversigt", plain=PlainTable((first, *map(str, years)), tuple(rows), caption=caption))
 
 

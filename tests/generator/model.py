@@ -63,6 +63,7 @@ class BudgetTable:
     stated_total: dict | None
     lines: tuple[Line, ...]
     footnotes: tuple[tuple[Text, str], ...]  # (marker as printed, text)
+    unit_line: str = ""  # the unit on a line of its own right above the table, outside its grid ("Beløb i 1.000 kr.")
 
 
 @dataclass(frozen=True)

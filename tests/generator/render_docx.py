@@ -84,6 +84,8 @@ def build_docx(doc: Document, path: Path) -> None:
         caption = lambda: paragraph(d, (Text(table.printed_caption),), italic=True)  # noqa: E731
         if s.caption_pos == "above":
             caption()
+        if table.unit_line:
+            paragraph(d, (Text(table.unit_line),))
         grid = d.add_table(rows=1 + len(table.lines), cols=len(header))
         grid.autofit = False
         label_w, value_w = column_widths(doc, table)

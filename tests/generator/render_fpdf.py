@@ -38,6 +38,8 @@ def render(doc: Document, out_pdf: Path) -> None:
         header = header_cells(table)
         if s.caption_pos == "above":
             write(table.printed_caption, "I")
+        if table.unit_line:
+            write(table.unit_line)
         pdf.set_font("gen", "", size)
         label_w, value_w = column_widths(doc, table)
         widths = (label_w,) + (value_w,) * (len(header) - 1)

@@ -41,6 +41,7 @@ def _budget(doc, table, style) -> str:
     values = len(header_cells(table)) - 1
     cols = f'<col style="width: {label_w}mm">' + f'<col style="width: {value_w}mm">' * values
     grid = f'<table class="budget" style="table-layout: fixed; width: {label_w + value_w * values}mm"><colgroup>{cols}</colgroup>{grid}</table>'
+    grid = (f'<p class="unit">{html.escape(table.unit_line)}</p>' if table.unit_line else "") + grid
     return (caption + grid if style.caption_pos == "above" else grid + caption) + notes
 
 
@@ -70,7 +71,7 @@ def document_html(doc: Document) -> str:
       tr.section td, tr.subtotal td, tr.total td {{ font-weight: bold; }}
       tr.group td {{ font-style: italic; }}
       table.plain td, table.plain th {{ border: 0.4pt solid #777; }} td.n {{ text-align: right; }}
-      p.caption {{ font-style: italic; margin: 3pt 0; }} p.note {{ font-size: {s.font_size - 1}pt; margin: 1pt 0; }}
+      p.caption {{ font-style: italic; margin: 3pt 0; }} p.unit {{ margin: 3pt 0 0; }} p.note {{ font-size: {s.font_size - 1}pt; margin: 1pt 0; }}
       {RULES[s.rules]}
     """
     parts = []

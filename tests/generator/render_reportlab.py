@@ -34,6 +34,7 @@ def render(doc: Document, out_pdf: Path) -> None:
     cell = ParagraphStyle("cell", parent=body, spaceAfter=0, leading=size * 1.2)
     number = ParagraphStyle("number", parent=cell, alignment=TA_RIGHT)
     caption = ParagraphStyle("caption", parent=body, fontName=name + "-i")
+    unit_style = ParagraphStyle("unit", parent=body, spaceAfter=2)
     note = ParagraphStyle("note", parent=body, fontSize=size - 1, leading=(size - 1) * 1.25, spaceAfter=1)
 
     def runs(parts, bold_text=False) -> str:
@@ -71,7 +72,8 @@ def render(doc: Document, out_pdf: Path) -> None:
                      hAlign="LEFT")
         title = Paragraph(html.escape(table.printed_caption), caption)
         notes = [Paragraph(f"{runs((m,))} {html.escape(t)}", note) for m, t in table.footnotes]
-        return ([title, grid] if s.caption_pos == "above" else [grid, title]) + notes + [Spacer(1, 6)]
+        unit = [Paragraph(html.escape(table.unit_line), unit_style)] if table.unit_line else []
+        return ([title, *unit, grid] if s.caption_pos == "above" else [*unit, grid, title]) + notes + [Spacer(1, 6)]
 
     def plain(table):
         data = [list(table.header)] + [list(r) for r in table.rows]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Block, BudgetTable, Document
 
@@ -47,12 +49,25 @@ def header_cells(table: BudgetTable) -> tuple[tuple[str, ...], ...]:
     return table.header if len(table.header) > values else ((),) + table.header
 
 
+@lru_cache(maxsize=None)
+def _bold_font(font: str):
+    from reportlab.pdfbase.ttfonts import TTFont
+    return TTFont(f"measure-{font}-b", ttf(font)[1])
+
+
+def widest_value_mm(doc: Document, table: BudgetTable) -> float:
+    """How wide the widest amount of the table prints in bold, with a cell's padding (6 pt a side), in mm: no
+    edition breaks an amount over two lines."""
+    font = _bold_font(doc.style.font)
+    texts = [run.text for line in table.lines for cell in line.cells for run in cell]
+    points = max((font.stringWidth(text, doc.style.font_size) for text in texts), default=0)
+    return (points + 12) * 0.3528 + 1
+
+
 def column_widths(doc: Document, table: BudgetTable) -> tuple[float, float]:
-    """The label column's and each value column's width in mm, fitted to a portrait page's width."""
+    """The label column's and each value column's width in mm, fitted to a portrait page's width (a value
+    column wider where its amounts need it)."""
     columns = len(header_cells(table)) - 1
-    widest = max((len("".join(t.text for t in cell)) for line in table.lines for cell in line.cells), default=0)
-    # a value column holds its widest amount on one line, as a real table does ("1.127.000" at 11 pt, bold, and
-    # the cell's padding): no edition breaks a number over two lines
-    value = max(22 if columns > 3 else 24, round(widest * doc.style.font_size * 0.65 * 0.3528 + 5))
+    value = max(22 if columns > 3 else 24, math.ceil(widest_value_mm(doc, table)))
     room = 210 - 2 * doc.style.margin_mm - 2
     return max(40, min(doc.style.label_width_mm, room - value * columns)), value
