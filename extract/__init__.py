@@ -8,7 +8,7 @@ from importlib import import_module
 from pathlib import Path
 
 from .decoding import undecoded_to_message
-from ..errors import InputError, ProjektpuljeError, TableError
+from ..errors import InputError, ProjektpuljeError
 from .layout import ExtractSettings
 from .model import ExtractedDocument, MapPages, RawRow, RawTable, TextLine, in_order
 from .pictures import pictures_to_message

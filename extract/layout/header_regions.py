@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .geometry import ExtractSettings
+from .geometry import ExtractSettings, Line
 from .headers import MAX_HEADER_LINES, header_line_above, header_lines_over_years
 from .regions import Kinded, Region, _fits_left_of as fits_left_of
 
