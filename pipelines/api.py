@@ -1,4 +1,6 @@
-"""What a notebook or another program calls: `read_pdf` for one document, `compare` for two editions."""
+"""What a notebook or another program calls: `read_pdf` for one document, `compare` for two editions; and what
+the command composes, the only door it goes through: a batch run of many documents, their combined outputs, a
+database load, compare's files."""
 
 from __future__ import annotations
 
@@ -8,14 +10,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from projektpulje.document import Document, checked
-from projektpulje.extract import DEFAULT_EXTRACTOR
 from projektpulje.errors import InputError
-from projektpulje.outputs.files import safe_folder_name
+from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS  # noqa: F401  (the command's choices)
+from projektpulje.outputs.dialects import DEFAULT_DIALECT, DIALECTS  # noqa: F401
+from projektpulje.outputs.files import parquet_available, safe_folder_name, write_combined, xlsx_available  # noqa: F401
+from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch  # noqa: F401
 from projektpulje.settings import RunSettings
 from projektpulje.stages.analysis import analyse
 
 if TYPE_CHECKING:
     import pandas as pd
+
+__all__ = [
+    "read_pdf", "compare", "source_to_path",
+    # the command's door: its choices, a batch run, the combined outputs, a database load, compare's files
+    "DEFAULT_EXTRACTOR", "EXTRACTORS", "DEFAULT_DIALECT", "DIALECTS", "DEFAULT_TIMEOUT", "Interrupted", "Outcome",
+    "pdfs_in", "run_batch", "write_combined", "parquet_available", "xlsx_available",
+    "open_database", "load_folders", "load_area_names", "write_compare",
+]
 
 
 # A PDF given as bytes or a file object is read from a copy in a temporary folder, kept while the program runs:
@@ -79,3 +91,35 @@ def compare(old: str | Path | Document, new: str | Path | Document) -> pd.DataFr
     compared.attrs["renamed_areas"] = renames
     compared.attrs["years"] = (old_year, new_year)
     return compared
+
+
+def open_database(url: str):
+    """The database at `url` (SQLite or PostgreSQL), its tables made; DatabaseError where it cannot be used."""
+    from projektpulje.outputs.database import open_database as opened
+
+    return opened(url)
+
+
+def load_folders(database, folders: list[Path]) -> str:
+    """Each document's output folder into the database, each in a transaction of its own; the database's URL as
+    it may be shown (no password)."""
+    from projektpulje.outputs.database import load_folder, shown_url
+
+    for folder in folders:
+        load_folder(database, folder)
+    return shown_url(database)
+
+
+def load_area_names(database, rows: list[dict]) -> str:
+    """compare's renamed areas into the database's area_names table; its URL as it may be shown."""
+    from projektpulje.outputs.database import load_area_names as load, shown_url
+
+    load(database, rows)
+    return shown_url(database)
+
+
+def write_compare(out_dir: Path, compared: pd.DataFrame) -> Path:
+    """DIR/compare.csv (and DIR/area-names.csv), written whole or not at all."""
+    from projektpulje.stages.run import write_compare as write
+
+    return write(out_dir, compared)

@@ -9,16 +9,13 @@ import sys
 import traceback
 from pathlib import Path
 
-from projektpulje.extract import DEFAULT_EXTRACTOR, EXTRACTORS
-from projektpulje.errors import ProjektpuljeError
-from projektpulje.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE
+from projektpulje import api
+from projektpulje.api import DEFAULT_EXTRACTOR, DEFAULT_TIMEOUT, DIALECTS, DEFAULT_DIALECT, EXTRACTORS, Interrupted, Outcome
+from projektpulje.errors import EXIT_INTERNAL, EXIT_OK, EXIT_UNUSABLE, DatabaseError, ProjektpuljeError
 
 from projektpulje.console import (
     ERASE_LINE, EXIT_INTERRUPTED, fitted, interrupted_line, print_line, run_options_problem, terminal_columns,
 )
-from projektpulje.stages.batch import DEFAULT_TIMEOUT, Interrupted, Outcome, pdfs_in, run_batch
-from projektpulje.outputs.dialects import DEFAULT_DIALECT, DIALECTS
-from projektpulje.outputs.files import parquet_available, write_combined, xlsx_available
 from projektpulje.printable import printable
 from projektpulje.settings import BUNDLED_SAMPLE, VERSION, RunSettings
 
@@ -147,10 +144,8 @@ def command_run(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     database = None
     if args.db:
-        from projektpulje.outputs.database import DatabaseError, open_database
-
         try:
-            database = open_database(args.db)
+            database = api.open_database(args.db)
         except DatabaseError as error:
             print_line(f"projektpulje: error: {error}", stream=sys.stderr)
             return EXIT_UNUSABLE
@@ -158,15 +153,15 @@ def command_run(args: argparse.Namespace) -> int:
         out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check, ocr=args.ocr,
         formats=tuple(dict.fromkeys(["csv", *args.format])), csv_dialect=args.csv_dialect,
     )
-    if "parquet" in settings.formats and not parquet_available():
+    if "parquet" in settings.formats and not api.parquet_available():
         print_line("projektpulje: error: --format parquet needs pyarrow: pip install 'projektpulje[parquet]'",
                    stream=sys.stderr)
         return EXIT_UNUSABLE
-    if "xlsx" in settings.formats and not xlsx_available():
+    if "xlsx" in settings.formats and not api.xlsx_available():
         print_line("projektpulje: error: --format xlsx needs openpyxl: pip install 'projektpulje[xlsx]'",
                    stream=sys.stderr)
         return EXIT_UNUSABLE
-    pdfs = pdfs_in(args.pdfs) if args.pdfs else [BUNDLED_SAMPLE]
+    pdfs = api.pdfs_in(args.pdfs) if args.pdfs else [BUNDLED_SAMPLE]
     if not pdfs:
         print_line(f"projektpulje: error: no PDF files in {', '.join(map(str, args.pdfs))}", stream=sys.stderr)
         return EXIT_UNUSABLE
@@ -175,7 +170,7 @@ def command_run(args: argparse.Namespace) -> int:
         progress.say(f"reading {len(pdfs)} documents, {min(args.jobs, len(pdfs))} at a time")
     elif pdfs[0].is_file():  # a file that is not there is one line, its error, with nothing said before it
         progress.say(f"reading {pdfs[0]}")
-    outcomes = run_batch(pdfs, settings=settings, jobs=args.jobs, timeout=args.timeout, on_done=progress.done,
+    outcomes = api.run_batch(pdfs, settings=settings, jobs=args.jobs, timeout=args.timeout, on_done=progress.done,
                          page_progress=progress.pages(jobs=args.jobs))
     progress._clear()
     for outcome in outcomes:
@@ -190,8 +185,6 @@ def command_run(args: argparse.Namespace) -> int:
         else:
             print_line(outcome.summary, stream=sys.stdout)
     if database is not None:
-        from projektpulje.outputs.database import DatabaseError
-
         try:
             _load_into(database, [o for o in outcomes if o.out_dir is not None])
         except DatabaseError as error:
@@ -201,7 +194,7 @@ def command_run(args: argparse.Namespace) -> int:
         written = [o for o in outcomes if o.out_dir is not None]
         if written:
             try:
-                combined = write_combined(args.out, [(o.out_dir, o.pdf) for o in written], csv_dialect=args.csv_dialect)
+                combined = api.write_combined(args.out, [(o.out_dir, o.pdf) for o in written], csv_dialect=args.csv_dialect)
             except ProjektpuljeError as error:  # e.g. no space left for it
                 print_line(f"projektpulje: error: {error}", stream=sys.stderr)
                 return max(error.exit_code, *(o.exit_code for o in outcomes))
@@ -211,12 +204,9 @@ def command_run(args: argparse.Namespace) -> int:
 
 def _load_into(database, outcomes: list[Outcome]) -> None:
     """Each finished document into the database, each in a transaction of its own."""
-    from projektpulje.outputs.database import load_folder, shown_url
-
-    for outcome in outcomes:
-        load_folder(database, outcome.out_dir)
+    shown = api.load_folders(database, [outcome.out_dir for outcome in outcomes])
     documents = f"{len(outcomes)} document{'' if len(outcomes) == 1 else 's'}"
-    print_line(f"db: {documents} -> {shown_url(database)}", stream=sys.stdout)
+    print_line(f"db: {documents} -> {shown}", stream=sys.stdout)
 
 
 COMPARE_HELP = """\
@@ -250,27 +240,23 @@ def _add_compare(sub) -> None:
 
 
 def command_compare(args: argparse.Namespace) -> int:
-    from projektpulje.api import compare
-    from projektpulje.compare import backwards_note, summary_lines
-    from projektpulje.stages.run import write_compare
+    from projektpulje.compare import backwards_note, renames_to_rows, summary_lines
 
     database = None
     if args.db:
-        from projektpulje.outputs.database import DatabaseError, open_database
-
         try:
-            database = open_database(args.db)
+            database = api.open_database(args.db)
         except DatabaseError as error:
             print_line(f"projektpulje: error: {error}", stream=sys.stderr)
             return EXIT_UNUSABLE
     try:
-        compared = compare(args.old, args.new)
+        compared = api.compare(args.old, args.new)
     except ProjektpuljeError as error:
         if args.debug:
             traceback.print_exc()
         print_line(f"projektpulje: error: {error}", stream=sys.stderr)
         return error.exit_code
-    target = write_compare(args.out, compared)
+    target = api.write_compare(args.out, compared)
     years = compared[["old_year", "new_year"]].iloc[0].tolist() if len(compared) else list(compared.attrs["years"])
     note = backwards_note(*years)
     if note:
@@ -280,17 +266,14 @@ def command_compare(args: argparse.Namespace) -> int:
     compared_years = f"{years[0]} with {years[1]}, " if None not in years else ""
     print_line(f"{compared_years}{len(compared)} lines -> {target}", stream=sys.stdout)
     if database is not None:
-        from projektpulje.compare import renames_to_rows
-        from projektpulje.outputs.database import DatabaseError, load_area_names, shown_url
-
         rows = renames_to_rows(compared.attrs["renamed_areas"], old_year=years[0], new_year=years[1])
         try:
-            load_area_names(database, rows)
+            shown = api.load_area_names(database, rows)
         except DatabaseError as error:
             print_line(f"projektpulje: error: {error}", stream=sys.stderr)
             return EXIT_UNUSABLE
         renamed = f"{len(rows)} renamed area{'' if len(rows) == 1 else 's'}"
-        print_line(f"db: {renamed} -> {shown_url(database)} (area_names)", stream=sys.stdout)
+        print_line(f"db: {renamed} -> {shown} (area_names)", stream=sys.stdout)
     return EXIT_OK
 
 

@@ -50,6 +50,10 @@ class OutputError(ProjektpuljeError):
     """--out cannot take a document's output: no space left, or a folder that cannot be written in."""
 
 
+class DatabaseError(ProjektpuljeError):
+    """The database cannot be used: the message says why, in a line."""
+
+
 class InternalError(ProjektpuljeError):
     """A fault of projektpulje itself, not of the input (a module missing from the installation, a bug)."""
 

@@ -122,6 +122,15 @@ def test_no_extractor_imports_another():
     assert imports == {name: set() for name in extractors}
 
 
+def test_the_command_goes_through_the_api_alone():
+    """cli.py composes: it imports the API, the console, the settings and root modules (errors, printable,
+    compare), never a sub-package (extract, stages, outputs, budget, audit, schemas)."""
+    known = modules()
+    subpackages = {name for name, path in known.items() if path.name == "__init__.py" and name != "projektpulje"}
+    imported = imported_modules("projektpulje.cli", known["projektpulje.cli"], set(known))
+    assert sorted(m for m in imported if any(m == p or m.startswith(p + ".") for p in subpackages)) == []
+
+
 def test_nothing_under_extract_forks_or_takes_a_process_count():
     """Extractors read pages; orchestration (pipelines/stages/) decides what runs in which process."""
     known = modules()

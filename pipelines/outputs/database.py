@@ -20,8 +20,7 @@ TABLES = ("items", "totals", "findings", "mentions")
 DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}  # psycopg 3, from the db extra
 
 
-class DatabaseError(Exception):
-    """The database cannot be used: the message says why, in a line."""
+from projektpulje.errors import DatabaseError  # noqa: E402  (raised here, caught by the command and callers)
 
 
 def database_url(url: str) -> str:
