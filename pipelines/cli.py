@@ -142,13 +142,7 @@ def command_run(args: argparse.Namespace) -> int:
     if problem:
         print_line(f"projektpulje: error: {problem}", stream=sys.stderr)
         return EXIT_UNUSABLE
-    database = None
-    if args.db:
-        try:
-            database = api.open_database(args.db)
-        except DatabaseError as error:
-            print_line(f"projektpulje: error: {error}", stream=sys.stderr)
-            return EXIT_UNUSABLE
+    database = api.open_database(args.db) if args.db else None  # DatabaseError: one line, exit 2 (main)
     settings = RunSettings(
         out_dir=args.out, extractor=args.extractor, password=args.password, cross_check=args.cross_check, ocr=args.ocr,
         formats=tuple(dict.fromkeys(["csv", *args.format])), csv_dialect=args.csv_dialect,
@@ -242,13 +236,7 @@ def _add_compare(sub) -> None:
 def command_compare(args: argparse.Namespace) -> int:
     from projektpulje.compare import backwards_note, renames_to_rows, summary_lines
 
-    database = None
-    if args.db:
-        try:
-            database = api.open_database(args.db)
-        except DatabaseError as error:
-            print_line(f"projektpulje: error: {error}", stream=sys.stderr)
-            return EXIT_UNUSABLE
+    database = api.open_database(args.db) if args.db else None  # DatabaseError: one line, exit 2 (main)
     try:
         compared = api.compare(args.old, args.new)
     except ProjektpuljeError as error:
@@ -284,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"run": command_run, "compare": command_compare}
     try:
         return commands[args.command](args)
+    except ProjektpuljeError as error:  # an expected failure, e.g. a --db database that cannot be used
+        print_line(f"projektpulje: error: {error}", stream=sys.stderr)
+        return error.exit_code
     except Interrupted as interrupted:
         line = interrupted_line(finished=interrupted.finished, total=interrupted.total)
     except KeyboardInterrupt:

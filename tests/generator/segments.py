@@ -70,4 +70,5 @@ def column_widths(doc: Document, table: BudgetTable) -> tuple[float, float]:
     columns = len(header_cells(table)) - 1
     value = max(22 if columns > 3 else 24, math.ceil(widest_value_mm(doc, table)))
     room = 210 - 2 * doc.style.margin_mm - 2
+    value = min(value, (room - 40) / columns)  # never wider than the page: the label keeps 40 mm
     return max(40, min(doc.style.label_width_mm, room - value * columns)), value
