@@ -37,3 +37,18 @@ def written(tmp_path_factory):
         return cache[key]
 
     return write
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database(request, tmp_path_factory):
+    """A database URL for each engine the output is loaded into: a fresh SQLite file, and a PostgreSQL server
+    started for the module (the tests fail, saying how to install it, where PostgreSQL is missing)."""
+    from .postgres import postgres_bin, postgres_server
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'projektpulje.db'}"
+        return
+    if postgres_bin() is None:
+        pytest.fail("PostgreSQL is not installed: run tests/setup-system.sh")
+    with postgres_server() as url:
+        yield url

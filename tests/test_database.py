@@ -13,21 +13,9 @@ from projektpulje.cli import main  # noqa: E402
 from projektpulje.outputs.database import database_url  # noqa: E402
 
 from .conftest import SAMPLE_2021, SAMPLES  # noqa: E402
-from .postgres import postgres_bin, postgres_server  # noqa: E402
 from .test_renamed_areas import readme_sql  # noqa: E402
 
 SAMPLE_2023 = SAMPLES / "udmoentning-af-projektpuljen-2023.pdf"
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database(request, tmp_path_factory):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'projektpulje.db'}"
-        return
-    if postgres_bin() is None:
-        pytest.fail("PostgreSQL is not installed: run tests/setup-system.sh")
-    with postgres_server() as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

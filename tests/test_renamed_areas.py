@@ -13,7 +13,6 @@ from projektpulje.cli import main
 
 from .conftest import ROOT, SAMPLE_2021, SAMPLES
 from .helpers import read_rows
-from .postgres import postgres_bin, postgres_server
 
 sa = pytest.importorskip("sqlalchemy", reason="the test extra installs the db extra")
 
@@ -31,17 +30,6 @@ def readme_python(containing: str) -> str:
     (block,) = [b for b in re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
                 if containing in b]
     return block
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database(request, tmp_path_factory):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'projektpulje.db'}"
-        return
-    if postgres_bin() is None:
-        pytest.fail("PostgreSQL is not installed: run tests/setup-system.sh")
-    with postgres_server() as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

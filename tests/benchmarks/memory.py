@@ -25,7 +25,10 @@ from pathlib import Path
 from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench import CHILD_ENVIRONMENT, TreeMemory  # noqa: E402
+
+from tests.pdfs import pdf_from_objects  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "udmoentning-af-projektpuljen-2021.pdf"
@@ -50,19 +53,6 @@ class Measured:
     seconds: float
     exit_code: int
     last_line: str
-
-
-def pdf_of_objects(objects: list[bytes]) -> bytes:
-    """A PDF of the numbered objects given (1 is the catalog), with a cross-reference table that fits."""
-    out, offsets = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def deflated(total: int, *, head: bytes) -> bytes:
@@ -103,7 +93,7 @@ def make_bomb(folder: Path) -> list[str]:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     path = folder / "bomb.pdf"
-    path.write_bytes(pdf_of_objects(objects))
+    path.write_bytes(pdf_from_objects(objects))
     return [str(path)]
 
 
