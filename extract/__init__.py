@@ -10,7 +10,7 @@ from pathlib import Path
 from .decoding import undecoded_to_message
 from ..errors import InputError, ProjektpuljeError
 from .layout import ExtractSettings
-from .model import ExtractedDocument, MapPages, RawRow, RawTable, TextLine, in_order
+from .model import ExtractedDocument, MapPages, RawRow, RawTable, TextLine, in_order, starts_right_under
 from .pictures import pictures_to_message
 
 # name → module with `extract(path, *, settings, password)`; adding an extractor is adding a file.
@@ -77,6 +77,7 @@ __all__ = [
     "ExtractedDocument",
     "RawRow",
     "RawTable",
+    "starts_right_under",
     "TextLine",
     "extract_document",
 ]

@@ -99,3 +99,27 @@ class ExtractedDocument:
     undecoded: tuple = ()  # decoding.Undecoded: pages whose text does not decode
     pictures: tuple = ()  # pictures.Picture: images by table captions where the table's rows should be
     repairs: tuple[str, ...] = ()  # what was wrong with the file and read as PDF readers repair it ("cross-reference table rebuilt")
+
+
+REST_GAP_LINES = 3  # a region's rest starts at most this many of its lines below the region's end
+
+
+def line_pitch(raw: RawTable) -> float:
+    """How far apart a region's printed lines stand: the median step from one row's top to the next's."""
+    tops = sorted(row.bbox[1] for row in raw.rows)
+    steps = sorted(b - a for a, b in zip(tops, tops[1:]) if b > a)
+    if steps:
+        return steps[len(steps) // 2]
+    return max((row.bbox[3] - row.bbox[1] for row in raw.rows), default=0.0) * 2
+
+
+def starts_right_under(raw: RawTable, above: RawTable) -> bool:
+    """Whether `raw` starts on the page `above` ends on, under it, at most REST_GAP_LINES of its lines below
+    its end, its values ending where those of `above` do (in its value columns)."""
+    ends = [bbox for page, bbox in (above.parts or ((above.page, above.bbox),)) if page == raw.page]
+    if not ends:
+        return False
+    end, pitch = ends[-1], line_pitch(raw)
+    under = min(raw.bbox[2], end[2]) - max(raw.bbox[0], end[0]) > 0.5 * (raw.bbox[2] - raw.bbox[0])
+    same_columns = abs(raw.bbox[2] - end[2]) <= pitch / 2
+    return under and same_columns and -pitch <= raw.bbox[1] - end[3] <= REST_GAP_LINES * pitch

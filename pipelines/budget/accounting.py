@@ -17,7 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from projektpulje.extract import RawTable
+from projektpulje.extract import RawTable, starts_right_under
 from projektpulje.errors import TableError
 from projektpulje.extract.decoding import text_with_undecoded_marked
 
@@ -153,32 +153,14 @@ def normalise_or_note(
         )
 
 
-REST_GAP_LINES = 3  # a table's rest starts at most this many of its lines below the table's end
-
-
-def _line_pitch(raw: RawTable) -> float:
-    """How far apart a region's printed lines stand: the median step from one row's top to the next's."""
-    tops = sorted(row.bbox[1] for row in raw.rows)
-    steps = sorted(b - a for a, b in zip(tops, tops[1:]) if b > a)
-    if steps:
-        return steps[len(steps) // 2]
-    return max((row.bbox[3] - row.bbox[1] for row in raw.rows), default=0.0) * 2
-
-
 def continues_table(raw: RawTable, before: RawTable | None) -> bool:
     """Whether a region is the rest of the budget table `before` it, broken off from its header: it holds
-    amounts, has neither header row nor caption, and starts on the page the table ends on, under the table
-    and at most REST_GAP_LINES of its lines below it, its amounts ending where the table's do (a line misread in the middle of a table, e.g. a footnote
-    mark OCR read as '?' after an amount, ends the table's region there, and the rest goes on below)."""
+    amounts, has neither header row nor caption, and starts right under the table (starts_right_under: a line
+    misread in the middle of a table, e.g. a footnote mark OCR read as '?' after an amount, ends the table's
+    region there, and the rest goes on below)."""
     if before is None or raw.header or raw.caption.strip() or not raw_to_amounts(raw):
         return False
-    ends = [bbox for page, bbox in (before.parts or ((before.page, before.bbox),)) if page == raw.page]
-    if not ends:
-        return False
-    end, pitch = ends[-1], _line_pitch(raw)
-    under = min(raw.bbox[2], end[2]) - max(raw.bbox[0], end[0]) > 0.5 * (raw.bbox[2] - raw.bbox[0])
-    same_columns = abs(raw.bbox[2] - end[2]) <= pitch / 2  # its amounts end where the table's do
-    return under and same_columns and -pitch <= raw.bbox[1] - end[3] <= REST_GAP_LINES * pitch
+    return starts_right_under(raw, before)
 
 
 def broken_off(head: RawTable, rest: RawTable, result: NormalisedTable | NotRead, *, vocab: Vocabulary) -> NotRead:
@@ -240,12 +222,18 @@ def renumbered(table: NormalisedTable, number: int) -> NormalisedTable:
     )
 
 
+def budget_areas_not_read(not_read: Sequence[NotRead], *, vocab: Vocabulary) -> list[str]:
+    """The areas of the budget tables that could not be read, by their captions: an overview may name them."""
+    return [caption_to_number_and_area(n.caption, vocab=vocab)[1] for n in not_read if n.budget]
+
+
 def positions_past_overviews(raws: Sequence[RawTable], results: Sequence, *, vocab: Vocabulary) -> list:
     """A table printed without a number is numbered by its position among the budget tables; an overview (one
     figure per area of the other tables) printed without a number is none of them: it is table 0, and the
     tables after it count on as if it were not there."""
     tables = [r for r in results if isinstance(r, NormalisedTable)]
-    overviews = {id(t) for t in tables if is_overview(t, tables)}
+    unread = budget_areas_not_read([r for r in results if isinstance(r, NotRead)], vocab=vocab)
+    overviews = {id(t) for t in tables if is_overview(t, tables, unread_areas=unread)}
     out, position = [], 0
     for raw, result in zip(raws, results):
         unnumbered = caption_to_number_and_area(raw.caption, vocab=vocab)[0] is None

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from projektpulje.audit.crosscheck import cells_agreeing, cross_check, verdict
 from projektpulje.audit.findings import all_findings, mentions_to_rows
-from projektpulje.budget.normalise import NormalisedTable, caption_to_number_and_area, document_title_and_year
+from projektpulje.budget.accounting import budget_areas_not_read
+from projektpulje.budget.normalise import NormalisedTable, document_title_and_year
 from projektpulje.budget.overview import mark_overviews, overview_rows
 from projektpulje.budget.vocabulary import load_vocabulary
 from projektpulje.document import Document
@@ -52,8 +53,8 @@ def analyse(pdf: Path, *, settings: RunSettings, reading: Reading | None = None)
     """Extract, normalise, reconcile and check one PDF, in memory (from its reading, if already read)."""
     reading = reading or read_document(pdf, settings=settings)
     vocab = load_vocabulary(settings.vocabulary)
-    unread_areas = [caption_to_number_and_area(n.caption, vocab=vocab)[1] for n in reading.not_read if n.budget]
-    tables = mark_overviews(reading.tables, unread_areas=unread_areas)
+    # marked again over the tables as finally read (a region may have been read by the other extractor)
+    tables = mark_overviews(reading.tables, unread_areas=budget_areas_not_read(reading.not_read, vocab=vocab))
     reading = dataclasses.replace(reading, tables=tuple(tables))
     items, table_totals = reconcile_tables(tables)
     extra, cross_checked = second_opinion(pdf, tables, settings=settings) if settings.cross_check else ([], "")
